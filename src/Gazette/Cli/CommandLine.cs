@@ -1,0 +1,45 @@
+namespace Gazette.Cli;
+
+/// <summary>
+/// <c>dotnet run -- VERB …</c>: the verbs of DESIGN.md. Exit code 0 on success, 1 on bad input with a one-line
+/// reason on stderr. Verbs are added here as their features land.
+/// </summary>
+public static class CommandLine
+{
+    private sealed record Verb(string Name, string Summary, Func<string[], Task<int>> Run);
+
+    private static readonly Verb[] Verbs =
+    [
+        new("serve", "runs the web server (the default)", _ => Task.FromResult(-1)),
+    ];
+
+    /// <summary>True when the arguments name a verb other than <c>serve</c>, or ask for help.</summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve" || args is ["--help" or "-h", ..];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["--help" or "-h", ..] or ["help", ..])
+        {
+            PrintHelp();
+            return 0;
+        }
+        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        if (verb is null)
+        {
+            await Console.Error.WriteLineAsync($"gazette: unknown verb '{args[0]}'; run with --help for the list.");
+            return 1;
+        }
+        return await verb.Run(args[1..]);
+    }
+
+    private static void PrintHelp()
+    {
+        Console.WriteLine("Usage: gazette [VERB] [options]");
+        Console.WriteLine();
+        foreach (var verb in Verbs)
+            Console.WriteLine($"  {verb.Name,-24} {verb.Summary}");
+        Console.WriteLine();
+        Console.WriteLine("Without a verb Gazette serves the site (--urls sets the address).");
+    }
+}

@@ -1,0 +1,151 @@
+using Gazette.Articles;
+using Gazette.Authors;
+using Gazette.Sections;
+using Gazette.Site;
+using Gazette.Tags;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Gazette.Data;
+
+/// <summary>
+/// The one database context. Each provider derives from it only to keep its own migration set
+/// (<see cref="SqliteGazetteDb"/>, <see cref="PostgresGazetteDb"/>); the model is defined once, here.
+/// </summary>
+public abstract class GazetteDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleRedirect> ArticleRedirects => Set<ArticleRedirect>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is UTC in the database; SQLite forgets the kind, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Article>(article =>
+        {
+            article.Property(a => a.Headline).HasMaxLength(300);
+            article.Property(a => a.SecondHeadline).HasMaxLength(300);
+            article.Property(a => a.Standfirst).HasMaxLength(2000);
+            article.Property(a => a.Language).HasMaxLength(35);
+            article.Property(a => a.Slug).HasMaxLength(100);
+            article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            article.Property(a => a.Version).IsConcurrencyToken();
+            article.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
+            article.HasIndex(a => new { a.Status, a.PublishedAt });
+            article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
+            article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+            article.HasMany(a => a.Authors).WithOne().HasForeignKey(aa => aa.ArticleId);
+            article.OwnsOne(a => a.FeaturedFigure, figure =>
+            {
+                figure.Property(f => f.ImageUrl).HasMaxLength(1000);
+                figure.Property(f => f.AltText).HasMaxLength(1000);
+                figure.Property(f => f.Caption).HasMaxLength(2000);
+                figure.Property(f => f.Credit).HasMaxLength(300);
+            });
+            article.Ignore(a => a.DisplayHeadline);
+        });
+        model.Entity<ArticleAuthor>(byline =>
+        {
+            byline.HasKey(aa => new { aa.ArticleId, aa.AuthorId });
+            byline.HasOne(aa => aa.Author).WithMany().HasForeignKey(aa => aa.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<ArticleRedirect>(redirect =>
+        {
+            redirect.Property(r => r.Path).HasMaxLength(400);
+            redirect.HasIndex(r => r.Path).IsUnique();
+            redirect.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Author>(author =>
+        {
+            author.Property(a => a.Name).HasMaxLength(200);
+            author.Property(a => a.Slug).HasMaxLength(100);
+            author.HasIndex(a => a.Slug).IsUnique();
+        });
+        model.Entity<Section>(section =>
+        {
+            section.Property(s => s.Name).HasMaxLength(100);
+            section.Property(s => s.Slug).HasMaxLength(100);
+            section.HasIndex(s => s.Slug).IsUnique();
+        });
+        model.Entity<Tag>(tag =>
+        {
+            tag.Property(t => t.Name).HasMaxLength(100);
+            tag.Property(t => t.Slug).HasMaxLength(100);
+            tag.HasIndex(t => t.Slug).IsUnique();
+            tag.Ignore(t => t.Hashtag);
+        });
+        model.Entity<SiteSettings>(settings =>
+        {
+            settings.Property(s => s.Id).ValueGeneratedNever();
+            settings.Property(s => s.Title).HasMaxLength(200);
+            settings.Property(s => s.DefaultLanguage).HasMaxLength(35);
+            settings.Property(s => s.TimeZone).HasMaxLength(100);
+            settings.Property(s => s.BaseUrl).HasMaxLength(400);
+        });
+        model.Entity<ChangeEvent>(change =>
+        {
+            change.Property(c => c.EntityType).HasMaxLength(50);
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            change.HasIndex(c => c.OccurredAt);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves, and in the same transaction appends a change-feed row for each changed story, section, tag or author.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is Article or Section or Tag or Author)
+            .Select(e => (Entry: e, Kind: e.State switch
+            {
+                EntityState.Added => ChangeKind.Created,
+                EntityState.Deleted => ChangeKind.Deleted,
+                _ => ChangeKind.Updated,
+            }, KnownId: e.State == EntityState.Added ? 0 : (int)e.Property("Id").CurrentValue!))
+            .ToList();
+        foreach (var (entry, _, _) in changed)
+        {
+            if (entry.Entity is Article article && entry.State != EntityState.Deleted)
+                article.Version = Guid.NewGuid();
+        }
+        if (changed.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        await using var transaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = DateTime.UtcNow;
+        foreach (var (entry, kind, knownId) in changed)
+        {
+            ChangeEvents.Add(new ChangeEvent
+            {
+                EntityType = entry.Entity.GetType().Name,
+                EntityId = kind == ChangeKind.Created ? (int)entry.Property("Id").CurrentValue! : knownId,
+                Kind = kind,
+                OccurredAt = now,
+            });
+        }
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

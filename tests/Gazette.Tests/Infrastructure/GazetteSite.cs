@@ -1,0 +1,121 @@
+using Gazette.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Gazette.Tests.Infrastructure;
+
+/// <summary>
+/// A whole Gazette, started in memory on a fresh data folder and a fresh database, with its demo content.
+/// One instance per database provider is shared by the test assembly; tests that change data make their own stories.
+/// </summary>
+public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "gazette-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Why this site cannot run here (its database server is absent); null when it can.</summary>
+    public string? UnavailableReason { get; protected set; }
+
+    public abstract string Provider { get; }
+
+    protected abstract string? ConnectionString { get; }
+
+    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Skips the calling test with the reason when the provider's server is absent (fails under GAZETTE_REQUIRE_SERVICES=1).</summary>
+    public void SkipIfUnavailable()
+    {
+        if (UnavailableReason is null)
+            return;
+        if (Environment.GetEnvironmentVariable("GAZETTE_REQUIRE_SERVICES") == "1")
+            Assert.Fail($"{UnavailableReason} (GAZETTE_REQUIRE_SERVICES=1, so this fails instead of skipping)");
+        Assert.Skip(UnavailableReason);
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see the 301s themselves.</summary>
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs <paramref name="work"/> with a scoped service provider of the running site.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<GazetteDb, Task> work) =>
+        WithScopeAsync(async services => { await work(services.GetRequiredService<GazetteDb>()); return 0; });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Gazette:DataDirectory", dataDirectory);
+        builder.UseSetting("Database:Provider", Provider);
+        if (ConnectionString is not null)
+            builder.UseSetting("ConnectionStrings:Gazette", ConnectionString);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request; the temp folder is cleaned by the OS.
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteSite : GazetteSite
+{
+    public override string Provider => "Sqlite";
+    protected override string? ConnectionString => null;
+}
+
+/// <summary>
+/// The same site on PostgreSQL: a database of its own, created on the server named by <c>GAZETTE_TEST_POSTGRES</c>
+/// (default: the local server, user and password <c>gazette</c>) and dropped afterwards.
+/// </summary>
+public sealed class PostgresSite : GazetteSite
+{
+    private static readonly string ServerConnectionString = Environment.GetEnvironmentVariable("GAZETTE_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=gazette;Password=gazette;Database=postgres";
+
+    private readonly string databaseName = "gazette_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override string Provider => "Postgres";
+
+    protected override string? ConnectionString =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = databaseName, Pooling = true }.ConnectionString;
+
+    public override async ValueTask InitializeAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Timeout = 5 }.ConnectionString);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            UnavailableReason = $"PostgreSQL is not reachable ({exception.Message.Split('\n')[0]}); set GAZETTE_TEST_POSTGRES to a server's connection string, or run .ci/run, to include the PostgreSQL tests.";
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (UnavailableReason is not null)
+            return;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
