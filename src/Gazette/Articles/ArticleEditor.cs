@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+
 using Gazette.Articles.Markdown;
 using Gazette.Data;
 using Gazette.Site;
 using Gazette.Text;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Articles;

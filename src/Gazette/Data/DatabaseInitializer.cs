@@ -1,4 +1,5 @@
 using Gazette.Demo;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

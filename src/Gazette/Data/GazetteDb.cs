@@ -3,6 +3,7 @@ using Gazette.Authors;
 using Gazette.Sections;
 using Gazette.Site;
 using Gazette.Tags;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

@@ -1,4 +1,5 @@
 using Gazette.Data;
+
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Site;

@@ -1,7 +1,9 @@
 using Gazette.Data;
+
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+
 using Npgsql;
 
 namespace Gazette.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Ganss.Xss;
+
 using Markdig;
 
 namespace Gazette.Articles.Markdown;
