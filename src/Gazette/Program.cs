@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
 using Gazette;
 using Gazette.Articles;
 using Gazette.Articles.Markdown;
@@ -6,6 +9,8 @@ using Gazette.Data;
 using Gazette.Demo;
 using Gazette.Media;
 using Gazette.Site;
+
+using Microsoft.Extensions.WebEncoders;
 
 if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args);
@@ -21,6 +26,8 @@ builder.Services.AddScoped<ReadAlsoBlocks>();
 builder.Services.AddScoped<ArticleEditor>();
 builder.Services.AddScoped<DemoContent>();
 builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
+// Write accents and non-Latin scripts as themselves, not as &#xE9; entities: pages in every language stay small and readable.
+builder.Services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 
@@ -33,7 +40,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
 app.MapHealth();
-app.MapRazorPages();
+app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

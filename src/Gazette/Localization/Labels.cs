@@ -22,6 +22,23 @@ public sealed class Labels
 
     public static Labels For(string? language) => Cache.GetOrAdd(language ?? "en", static lang => new Labels(CultureFor(lang)));
 
+    /// <summary>OpenGraph wants a specific culture with an underscore: <c>fr</c> gives <c>fr_FR</c>.</summary>
+    public static string OpenGraphLocale(string? language)
+    {
+        var culture = CultureFor(language);
+        if (culture.IsNeutralCulture)
+        {
+            try
+            {
+                culture = CultureInfo.CreateSpecificCulture(culture.Name);
+            }
+            catch (CultureNotFoundException)
+            {
+            }
+        }
+        return culture.Name.Replace('-', '_');
+    }
+
     /// <summary>The culture a language tag is displayed in; unknown or malformed tags fall back to English.</summary>
     public static CultureInfo CultureFor(string? language)
     {

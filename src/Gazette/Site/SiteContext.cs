@@ -1,4 +1,5 @@
 using Gazette.Data;
+using Gazette.Sections;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -6,13 +7,13 @@ namespace Gazette.Site;
 
 /// <summary>
 /// The site settings as every request needs them, read from the database once and kept until they change
-/// (call <see cref="Invalidate"/> after saving them).
+/// and the sections for navigation (call <see cref="Invalidate"/> after changing either).
 /// </summary>
 public sealed class SiteContext(IServiceScopeFactory scopes)
 {
     private volatile Snapshot? current;
 
-    public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo TimeZone);
+    public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo TimeZone, IReadOnlyList<Section> Sections);
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,8 @@ public sealed class SiteContext(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
-        snapshot = new Snapshot(settings, FindTimeZone(settings.TimeZone));
+        var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        snapshot = new Snapshot(settings, FindTimeZone(settings.TimeZone), sections);
         current = snapshot;
         return snapshot;
     }

@@ -1,0 +1,29 @@
+using Gazette.Data;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gazette.Articles;
+
+/// <summary>The stories of a year, a month or a day, as days begin and end in the site's time zone.</summary>
+public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
+{
+    public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, CancellationToken cancellationToken)
+    {
+        await LoadSiteAsync(cancellationToken);
+        if (year is < 1900 or > 9999 || month is < 1 or > 12 || day is not null && (month is null || day < 1 || day > DateTime.DaysInMonth(year, month.Value)))
+            return BadRequest();
+        var start = new DateTime(year, month ?? 1, day ?? 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var end = day is not null ? start.AddDays(1) : month is not null ? start.AddMonths(1) : start.AddYears(1);
+        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(start, Site.TimeZone);
+        var toUtc = TimeZoneInfo.ConvertTimeToUtc(end, Site.TimeZone);
+
+        var labels = Localization.Labels.For(Site.Settings.DefaultLanguage);
+        var period = day is not null ? start.ToString(labels["DateFormat"], labels.Culture)
+            : month is not null ? start.ToString(labels["MonthFormat"], labels.Culture)
+            : year.ToString(labels.Culture);
+        var path = "/archive/" + year + (month is null ? "" : $"/{month:00}") + (day is null ? "" : $"/{day:00}");
+        return await ShowAsync(Db.Articles.Where(a => a.PublishedAt >= fromUtc && a.PublishedAt < toUtc),
+            labels.Format("ArchiveFor", period), null, path, cancellationToken);
+    }
+}

@@ -1,0 +1,74 @@
+using Gazette.Articles.Markdown;
+using Gazette.Data;
+using Gazette.Localization;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Articles;
+
+public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, TimeProvider clock)
+    : GazettePageModel(site)
+{
+    public Article Article { get; private set; } = null!;
+    public string BodyHtml { get; private set; } = "";
+    public Labels Labels { get; private set; } = null!;
+    public string CanonicalUrl { get; private set; } = "";
+    public IReadOnlyList<ShareLink> ShareLinks { get; private set; } = [];
+
+    /// <summary>Shown when the story changed after it went public (a minute of grace for the publishing save itself).</summary>
+    public bool ShowUpdated => Article.PublishedAt is { } published && Article.UpdatedAt > published.AddMinutes(1);
+
+    public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, CancellationToken cancellationToken)
+    {
+        await LoadSiteAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = await db.Articles.AsNoTracking()
+            .Include(a => a.Section)
+            .Include(a => a.Tags.OrderBy(t => t.Name))
+            .Include(a => a.Authors.OrderBy(byline => byline.Position)).ThenInclude(byline => byline.Author)
+            .AsSplitQuery()
+            .WherePublic(now)
+            .FirstOrDefaultAsync(a => a.Language == lang && a.Slug == slug, cancellationToken);
+        var requestedPath = Request.Path.Value ?? "";
+        if (article is null)
+            return await RedirectFromOldPathAsync(requestedPath, now, cancellationToken);
+
+        var path = ArticleUrls.PathOf(article, Site.TimeZone);
+        if (!string.Equals(path, requestedPath, StringComparison.Ordinal))
+            return RedirectPermanent(path);
+
+        Article = article;
+        Labels = Labels.For(article.Language);
+        BodyHtml = await readAlso.ResolveAsync(article.BodyHtml, article.Language, cancellationToken);
+        CanonicalUrl = AbsoluteUrl(path);
+        var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
+        ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);
+        SetMeta(new PageMeta
+        {
+            Title = $"{article.Headline} – {Site.Settings.Title}",
+            Description = article.Standfirst,
+            Language = article.Language,
+            CanonicalUrl = CanonicalUrl,
+            OpenGraphType = "article",
+            ImageUrl = imageUrl,
+            ImageAlt = article.FeaturedFigure?.AltText,
+            PublishedAt = article.PublishedAt,
+            ModifiedAt = article.UpdatedAt,
+            JsonLd = NewsArticleJsonLd.Serialize(article, Site, CanonicalUrl, imageUrl, AbsoluteUrl),
+        });
+        return Page();
+    }
+
+    private async Task<IActionResult> RedirectFromOldPathAsync(string requestedPath, DateTime now, CancellationToken cancellationToken)
+    {
+        var movedTo = await db.ArticleRedirects.AsNoTracking()
+            .Where(r => r.Path == requestedPath)
+            .Join(db.Articles.WherePublic(now), r => r.ArticleId, a => a.Id, (r, a) => new { a.Language, a.Slug, a.PublishedAt, a.CreatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (movedTo is null)
+            return NotFound();
+        return RedirectPermanent(ArticleUrls.PathOf(movedTo.Language, movedTo.Slug, movedTo.PublishedAt ?? movedTo.CreatedAt, Site.TimeZone));
+    }
+}

@@ -1,0 +1,78 @@
+using Gazette.Site;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Articles;
+
+/// <summary>A story as lists show it: no body, just what a card needs.</summary>
+public sealed record StorySummary(
+    int Id,
+    string Headline,
+    string? SecondHeadline,
+    string Standfirst,
+    string Language,
+    string Slug,
+    DateTime PublishedAt,
+    string? SectionName,
+    string? SectionSlug,
+    string? ImageUrl,
+    string? ImageAlt,
+    IReadOnlyList<string> AuthorNames)
+{
+    public string DisplayHeadline => string.IsNullOrWhiteSpace(SecondHeadline) ? Headline : $"{Headline} • {SecondHeadline}";
+
+    public string PathIn(TimeZoneInfo siteTimeZone) => ArticleUrls.PathOf(Language, Slug, PublishedAt, siteTimeZone);
+}
+
+/// <summary>One page of a list of stories, newest first.</summary>
+public sealed record StoryPage(IReadOnlyList<StorySummary> Stories, int PageNumber, int PageCount, int TotalCount)
+{
+    public bool HasPrevious => PageNumber > 1;
+    public bool HasNext => PageNumber < PageCount;
+}
+
+public static class StoryLists
+{
+    public const int PageSize = 12;
+
+    public static IQueryable<StorySummary> Summaries(this IQueryable<Article> articles) =>
+        articles.Select(a => new StorySummary(
+            a.Id,
+            a.Headline,
+            a.SecondHeadline,
+            a.Standfirst,
+            a.Language,
+            a.Slug,
+            a.PublishedAt!.Value,
+            a.Section != null ? a.Section.Name : null,
+            a.Section != null ? a.Section.Slug : null,
+            a.FeaturedFigure != null ? a.FeaturedFigure.ImageUrl : null,
+            a.FeaturedFigure != null ? a.FeaturedFigure.AltText : null,
+            a.Authors.OrderBy(byline => byline.Position).Select(byline => byline.Author.Name).ToList()));
+
+    /// <summary>The newest public stories matching <paramref name="articles"/>, one page of them; null when the page is past the end.</summary>
+    public static async Task<StoryPage?> NewestPageAsync(this IQueryable<Article> articles, DateTime nowUtc, int pageNumber,
+        CancellationToken cancellationToken, int pageSize = PageSize)
+    {
+        var visible = articles.AsNoTracking().WherePublic(nowUtc);
+        var total = await visible.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        if (pageNumber > pageCount)
+            return null;
+        var stories = await visible
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Summaries()
+            .ToListAsync(cancellationToken);
+        return new StoryPage(stories, pageNumber, pageCount, total);
+    }
+}
+
+/// <summary>What the story-list partial needs: the stories, and the page's zone and language for their dates.</summary>
+public sealed record StoryListView(IReadOnlyList<StorySummary> Stories, TimeZoneInfo Zone, Gazette.Localization.Labels Labels, bool Lead = false, int HeadingLevel = 2);
+
+/// <summary>What the pagination partial needs: the page, and the list's own path that <c>?page=</c> is added to.</summary>
+public sealed record PaginationView(StoryPage Page, string Path, Gazette.Localization.Labels Labels)
+{
+    public string LinkTo(int pageNumber) => pageNumber <= 1 ? Path : $"{Path}?page={pageNumber}";
+}

@@ -1,0 +1,21 @@
+using Gazette.Articles;
+using Gazette.Data;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Authors;
+
+public sealed class AuthorPageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
+{
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        await LoadSiteAsync(cancellationToken);
+        var author = await Db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        if (author is null)
+            return NotFound();
+        return await ShowAsync(Db.Articles.Where(a => a.Authors.Any(byline => byline.AuthorId == author.Id)), author.Name,
+            author.Bio, $"/author/{author.Slug}", cancellationToken, author.PhotoUrl);
+    }
+}

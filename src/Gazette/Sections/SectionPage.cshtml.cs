@@ -1,0 +1,20 @@
+using Gazette.Articles;
+using Gazette.Data;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Sections;
+
+public sealed class SectionPageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
+{
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        await LoadSiteAsync(cancellationToken);
+        var section = await Db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        if (section is null)
+            return NotFound();
+        return await ShowAsync(Db.Articles.Where(a => a.SectionId == section.Id), section.Name, null, $"/section/{section.Slug}", cancellationToken);
+    }
+}
