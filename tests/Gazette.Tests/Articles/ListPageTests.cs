@@ -95,7 +95,14 @@ public abstract class ListPageTests(GazetteSite site) : SiteTest(site)
         var latest = page.QuerySelectorAll(".front-latest time").Select(t => DateTime.Parse(t.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(latest);
         Assert.Equal(latest.OrderDescending(), latest);
-        var firstPages = page.Body!.TextContent + (await Reader.GetStringAsync("/?page=2", TestContext.Current.CancellationToken)) + (await Reader.GetStringAsync("/?page=3", TestContext.Current.CancellationToken));
+        var firstPages = page.Body!.TextContent;
+        for (var next = 2; next <= 3; next++)
+        {
+            var response = await Reader.GetAsync($"/?page={next}", TestContext.Current.CancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                break;
+            firstPages += await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        }
         Assert.Contains(article.Headline, firstPages);
         Assert.Contains(page.QuerySelectorAll(".site-nav a"), a => a.TextContent.Trim() == section);
         Assert.Single(page.QuerySelectorAll("h1"));

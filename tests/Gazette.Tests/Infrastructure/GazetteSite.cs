@@ -23,7 +23,16 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected abstract string? ConnectionString { get; }
 
-    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    /// <summary>
+    /// Starts the site once, before any test touches it: the factory does not guard its lazy start against
+    /// test classes running in parallel, and two starts would seed the same database twice.
+    /// </summary>
+    public virtual ValueTask InitializeAsync()
+    {
+        if (UnavailableReason is null)
+            _ = Server;
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Skips the calling test with the reason when the provider's server is absent (fails under GAZETTE_REQUIRE_SERVICES=1).</summary>
     public void SkipIfUnavailable()
@@ -107,6 +116,7 @@ public sealed class PostgresSite : GazetteSite
         {
             UnavailableReason = $"PostgreSQL is not reachable ({exception.Message.Split('\n')[0]}); set GAZETTE_TEST_POSTGRES to a server's connection string, or run .ci/run, to include the PostgreSQL tests.";
         }
+        await base.InitializeAsync();
     }
 
     public override async ValueTask DisposeAsync()
