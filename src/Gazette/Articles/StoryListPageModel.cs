@@ -23,7 +23,7 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
     public string? RawPage { get; set; }
 
     protected async Task<IActionResult> ShowAsync(IQueryable<Article> stories, string heading, string? intro, string path,
-        CancellationToken cancellationToken, string? imageUrl = null)
+        CancellationToken cancellationToken, string? imageUrl = null, bool noIndex = false)
     {
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();
@@ -43,7 +43,8 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
                 : $"{heading} – {Site.Settings.Title}",
             Description = intro,
             Language = Site.Settings.DefaultLanguage,
-            CanonicalUrl = AbsoluteUrl(page.PageNumber > 1 ? $"{path}?page={page.PageNumber}" : path),
+            CanonicalUrl = AbsoluteUrl(PaginationView.WithPage(path, page.PageNumber)),
+            NoIndex = noIndex,
             ImageUrl = imageUrl is null ? null : AbsoluteUrl(imageUrl),
         });
         return Page();

@@ -74,5 +74,9 @@ public sealed record StoryListView(IReadOnlyList<StorySummary> Stories, TimeZone
 /// <summary>What the pagination partial needs: the page, and the list's own path that <c>?page=</c> is added to.</summary>
 public sealed record PaginationView(StoryPage Page, string Path, Gazette.Localization.Labels Labels)
 {
-    public string LinkTo(int pageNumber) => pageNumber <= 1 ? Path : $"{Path}?page={pageNumber}";
+    public string LinkTo(int pageNumber) => WithPage(Path, pageNumber);
+
+    /// <summary>The list's path for a page number: page 1 is the bare path, so each list has one canonical first page.</summary>
+    public static string WithPage(string path, int pageNumber) =>
+        pageNumber <= 1 ? path : $"{path}{(path.Contains('?') ? '&' : '?')}page={pageNumber}";
 }
