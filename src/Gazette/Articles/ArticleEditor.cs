@@ -46,7 +46,7 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
         }
 
         article.Slug = await UniqueSlugAsync(article, cancellationToken);
-        article.BodyHtml = await markdown.RenderAsync(article.BodyMarkdown, cancellationToken);
+        article.BodyHtml = await markdown.RenderAsync(article.BodyMarkdown, article.Language, cancellationToken);
         article.UpdatedAt = now;
         if (article.Status == ArticleStatus.Published && article.PublishedAt is null)
             article.PublishedAt = now;
