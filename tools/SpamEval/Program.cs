@@ -9,6 +9,8 @@ using Gazette.Text.Spam;
 // builds the shipped model. Usage:
 //   dotnet run --project tools/SpamEval -c Release [-- --data DIR]            evaluation table (Markdown)
 //   dotnet run --project tools/SpamEval -c Release -- train [--data DIR] [--out FILE]
+// Diagnostics: SPAM_EVAL_ERRORS=a (a run group) prints that group's errors on stderr; SPAM_L2 and SPAM_EPOCHS
+// override the training options for experiments (the reported table uses the defaults).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
