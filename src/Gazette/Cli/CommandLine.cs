@@ -1,3 +1,5 @@
+using Gazette.Spam;
+
 namespace Gazette.Cli;
 
 /// <summary>
@@ -11,6 +13,7 @@ public static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("serve", "runs the web server (the default)", _ => Task.FromResult(-1)),
+        new("spam score", "FILE.csv: scores comments (CONTENT, AUTHOR, COMMENT_ID columns); prints id,score,label", SpamScoreVerb.RunAsync),
     ];
 
     /// <summary>True when the arguments name a verb other than <c>serve</c>, or ask for help.</summary>
@@ -24,13 +27,15 @@ public static class CommandLine
             PrintHelp();
             return 0;
         }
-        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        // A verb's name may be several words ("spam score"); the words after it are its arguments.
+        var verb = Verbs.FirstOrDefault(v => v.Name.Split(' ') is var words
+            && args.Length >= words.Length && words.SequenceEqual(args[..words.Length]));
         if (verb is null)
         {
-            await Console.Error.WriteLineAsync($"gazette: unknown verb '{args[0]}'; run with --help for the list.");
+            await Console.Error.WriteLineAsync($"gazette: unknown verb '{string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2))}'; run with --help for the list.");
             return 1;
         }
-        return await verb.Run(args[1..]);
+        return await verb.Run(args[verb.Name.Split(' ').Length..]);
     }
 
     private static void PrintHelp()
