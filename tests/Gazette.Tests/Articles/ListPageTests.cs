@@ -34,7 +34,7 @@ public abstract class ListPageTests(GazetteSite site) : SiteTest(site)
         var section = $"Paged {Guid.NewGuid().ToString("N")[..6]}";
         for (var i = 0; i < 13; i++)
             await Site.CreateAsync(Stories.UniqueHeadline($"Paged story {i}"), a => a.PublishedAt = DateTime.UtcNow.AddMinutes(-10 - i), section: section);
-        var path = "/section/" + Text.Slugs.Create(section);
+        var path = "/section/" + global::Gazette.Text.Slugs.Create(section);
 
         var first = await Reader.GetDocumentAsync(path);
         Assert.Equal(12, first.QuerySelectorAll(".card").Length);
