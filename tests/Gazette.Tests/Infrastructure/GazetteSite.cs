@@ -23,7 +23,15 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected abstract string? ConnectionString { get; }
 
-    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    /// <summary>
+    /// Starts the site once, before any test runs: test classes construct in parallel, and two of them asking for
+    /// a client of a not-yet-started factory would start two hosts seeding one database.
+    /// </summary>
+    public virtual ValueTask InitializeAsync()
+    {
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Skips the calling test with the reason when the provider's server is absent (fails under GAZETTE_REQUIRE_SERVICES=1).</summary>
     public void SkipIfUnavailable()
@@ -106,7 +114,9 @@ public sealed class PostgresSite : GazetteSite
         catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             UnavailableReason = $"PostgreSQL is not reachable ({exception.Message.Split('\n')[0]}); set GAZETTE_TEST_POSTGRES to a server's connection string, or run .ci/run, to include the PostgreSQL tests.";
+            return;
         }
+        await base.InitializeAsync();
     }
 
     public override async ValueTask DisposeAsync()
