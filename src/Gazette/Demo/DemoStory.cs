@@ -24,6 +24,9 @@ public readonly record struct DemoTime(int Days, TimeSpan TimeOfDay)
 /// One demo story file: a front matter block of <c>key: value</c> lines between two <c>---</c> lines, then the
 /// Markdown body. The parser is strict: a key it does not know, a missing key or a malformed value throws
 /// with the file name and line, so a broken demo file is found by the first test run, not by a reader.
+/// Keys: headline, second-headline, standfirst, language, section (slug), tags and authors (comma-separated; authors
+/// by slug), published and updated (<see cref="DemoTime"/>), status (published or scheduled), figure (a file in
+/// Demo/images), figure-alt, figure-caption, figure-credit.
 /// </summary>
 public sealed partial record DemoStory
 {
