@@ -19,18 +19,37 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Gaze
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        if (!await db.SiteSettings.AnyAsync(cancellationToken))
+
+        // Several nodes starting at once on one empty PostgreSQL database would each add the settings and the demo
+        // stories; a session advisory lock lets one do it while the others wait, then find the work done.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({FirstStartLock})", cancellationToken);
+        try
         {
-            db.SiteSettings.Add(DemoContent.DefaultSettings());
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.SiteSettings.AnyAsync(cancellationToken))
+            {
+                db.SiteSettings.Add(DemoContent.DefaultSettings());
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            if (options.Value.DemoContent && !await db.Articles.AnyAsync(cancellationToken))
+            {
+                var demo = scope.ServiceProvider.GetRequiredService<DemoContent>();
+                var count = await demo.SeedAsync(cancellationToken);
+                logger.LogInformation("The database was empty: added {Count} demo stories.", count);
+            }
         }
-        if (options.Value.DemoContent && !await db.Articles.AnyAsync(cancellationToken))
+        finally
         {
-            var demo = scope.ServiceProvider.GetRequiredService<DemoContent>();
-            var count = await demo.SeedAsync(cancellationToken);
-            logger.LogInformation("The database was empty: added {Count} demo stories.", count);
+            if (postgres)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({FirstStartLock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>Advisory lock key of the first-start work ("GAZ1" in ASCII), distinct from the scheduler's.</summary>
+    private const long FirstStartLock = 0x47415A31;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -115,6 +115,7 @@ public sealed class PostgresSite : GazetteSite
         catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             UnavailableReason = $"PostgreSQL is not reachable ({exception.Message.Split('\n')[0]}); set GAZETTE_TEST_POSTGRES to a server's connection string, or run .ci/run, to include the PostgreSQL tests.";
+            return;
         }
         await base.InitializeAsync();
     }
