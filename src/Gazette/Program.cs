@@ -16,6 +16,9 @@ if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args is ["serve", ..] ? args[1..] : args);
+// `dotnet run` outside Development still serves wwwroot from the build's manifest; without this the
+// fingerprinted, precompressed CSS answers browsers with an empty body. No effect on published output.
+builder.WebHost.UseStaticWebAssets();
 var options = builder.Configuration.GetSection(GazetteOptions.SectionName).Get<GazetteOptions>() ?? new GazetteOptions();
 builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.SectionName));
 builder.Services.AddSingleton(TimeProvider.System);
