@@ -49,7 +49,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
         Assert.Equal("Le quai nord en travaux.", figure.QuerySelector(".caption")!.TextContent.Trim());
         Assert.Equal("Agence Test/Photo", figure.QuerySelector(".credit")!.TextContent.Trim());
 
-        Assert.Equal(new[] { "#PortdeValmer", "#Pêcheartisanale" }.Order(), page.QuerySelectorAll(".tags a").Select(a => a.TextContent.Trim()).Order());
+        Assert.Equal(new[] { "#PortDeValmer", "#PêcheArtisanale" }.Order(), page.QuerySelectorAll(".tags a").Select(a => a.TextContent.Trim()).Order());
         Assert.All(page.QuerySelectorAll(".tags a"), a => Assert.StartsWith("/tag/", a.GetAttribute("href")));
 
         Assert.Equal("Partager", page.QuerySelector(".share h2")!.TextContent.Trim());

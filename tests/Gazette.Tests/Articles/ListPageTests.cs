@@ -23,7 +23,7 @@ public abstract class ListPageTests(GazetteSite site) : SiteTest(site)
             Assert.Single(page.QuerySelectorAll("h1"));
         }
         var tagPage = await Reader.GetDocumentAsync($"/tag/budget-{marker}");
-        Assert.Equal($"#Budget{marker}", tagPage.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("#Budget" + char.ToUpperInvariant(marker[0]) + marker[1..], tagPage.QuerySelector("h1")!.TextContent.Trim());
         var authorPage = await Reader.GetDocumentAsync($"/author/lena-ortiz-{marker}");
         Assert.Contains("writes for the tests", authorPage.QuerySelector(".list-intro")!.TextContent);
     }
