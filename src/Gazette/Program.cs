@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 using Gazette;
+using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Articles.Markdown;
 using Gazette.Cli;
@@ -23,6 +24,7 @@ var options = builder.Configuration.GetSection(GazetteOptions.SectionName).Get<G
 builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.SectionName));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddGazetteData(builder.Configuration, options);
+builder.Services.AddGazetteAccounts();
 builder.Services.AddSingleton<SiteContext>();
 builder.Services.AddSingleton<ArticleMarkdown>();
 builder.Services.AddScoped<ReadAlsoBlocks>();
@@ -42,6 +44,8 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
 app.MapRazorPages().WithStaticAssets();
 

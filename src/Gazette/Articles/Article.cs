@@ -41,6 +41,12 @@ public class Article
     /// <summary>When the story went (or, when scheduled, goes) public. UTC.</summary>
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>The newsroom user who created the story (its owner for Contributor and Author rights).</summary>
+    public string? CreatedByUserId { get; set; }
+
+    /// <summary>Set when the story is deleted: it stays restorable for 30 days, hidden everywhere else.</summary>
+    public DateTime? DeletedAt { get; set; }
+
     /// <summary>Optimistic concurrency: replaced on every save, so two editors cannot silently overwrite each other.</summary>
     public Guid Version { get; set; }
 

@@ -110,7 +110,7 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
         if (stem.Length == 0)
             stem = "story";
         var prefix = stem[..Math.Min(stem.Length, Slugs.DefaultMaxLength - 8)];
-        var taken = await db.Articles.AsNoTracking()
+        var taken = await db.Articles.AsNoTracking().IgnoreQueryFilters()
             .Where(a => a.Language == article.Language && a.Id != article.Id && a.Slug.StartsWith(prefix))
             .Select(a => a.Slug)
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Gazette.Accounts;
 using Gazette.Demo;
 
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Gaze
                 db.SiteSettings.Add(DemoContent.DefaultSettings());
                 await db.SaveChangesAsync(cancellationToken);
             }
-            if (options.Value.DemoContent && !await db.Articles.AnyAsync(cancellationToken))
+            await AccountsRegistration.EnsureRolesAsync(scope.ServiceProvider, cancellationToken);
+            if (options.Value.DemoContent && !await db.Articles.IgnoreQueryFilters().AnyAsync(cancellationToken))
             {
                 var demo = scope.ServiceProvider.GetRequiredService<DemoContent>();
                 var count = await demo.SeedAsync(cancellationToken);
@@ -45,6 +47,12 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Gaze
             if (postgres)
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({FirstStartLock})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
+        }
+        if (await AccountsRegistration.NoUserExistsAsync(db, cancellationToken))
+        {
+            logger.LogWarning(
+                "No newsroom account exists yet. Create the first administrator with `dotnet run --project src/Gazette -- users create-admin --email E --name N`, or open {SetupPath} once the site is up.",
+                AccountsRegistration.SetupPath);
         }
     }
 

@@ -1,9 +1,13 @@
+using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Authors;
+using Gazette.Media;
 using Gazette.Sections;
 using Gazette.Site;
 using Gazette.Tags;
 
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -13,7 +17,7 @@ namespace Gazette.Data;
 /// The one database context. Each provider derives from it only to keep its own migration set
 /// (<see cref="SqliteGazetteDb"/>, <see cref="PostgresGazetteDb"/>); the model is defined once, here.
 /// </summary>
-public abstract class GazetteDb(DbContextOptions options) : DbContext(options)
+public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<GazetteUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRedirect> ArticleRedirects => Set<ArticleRedirect>();
@@ -22,6 +26,11 @@ public abstract class GazetteDb(DbContextOptions options) : DbContext(options)
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -32,8 +41,16 @@ public abstract class GazetteDb(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        model.Entity<GazetteUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasOne(u => u.Author).WithMany().HasForeignKey(u => u.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        });
         model.Entity<Article>(article =>
         {
+            article.HasQueryFilter(a => a.DeletedAt == null);
+            article.Property(a => a.CreatedByUserId).HasMaxLength(450);
             article.Property(a => a.Headline).HasMaxLength(300);
             article.Property(a => a.SecondHeadline).HasMaxLength(300);
             article.Property(a => a.Standfirst).HasMaxLength(2000);
@@ -54,6 +71,27 @@ public abstract class GazetteDb(DbContextOptions options) : DbContext(options)
                 figure.Property(f => f.Credit).HasMaxLength(300);
             });
             article.Ignore(a => a.DisplayHeadline);
+        });
+        model.Entity<ArticleRevision>(revision =>
+        {
+            revision.Property(r => r.UserId).HasMaxLength(450);
+            revision.Property(r => r.UserName).HasMaxLength(200);
+            revision.Property(r => r.Action).HasMaxLength(100);
+            revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+            revision.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<MediaItem>(media =>
+        {
+            media.Property(m => m.StorageKey).HasMaxLength(100);
+            media.HasIndex(m => m.StorageKey).IsUnique();
+            media.Property(m => m.OriginalFileName).HasMaxLength(300);
+            media.Property(m => m.ContentType).HasMaxLength(100);
+            media.Property(m => m.AltText).HasMaxLength(1000);
+            media.Property(m => m.Caption).HasMaxLength(2000);
+            media.Property(m => m.Credit).HasMaxLength(300);
+            media.Property(m => m.VariantWidths).HasMaxLength(200);
+            media.Property(m => m.UploadedByUserId).HasMaxLength(450);
+            media.HasIndex(m => m.UploadedAt);
         });
         model.Entity<ArticleAuthor>(byline =>
         {

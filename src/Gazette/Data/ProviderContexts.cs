@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -13,11 +14,24 @@ public sealed class PostgresGazetteDb(DbContextOptions<PostgresGazetteDb> option
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteGazetteDb>
 {
     public SqliteGazetteDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteGazetteDb>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteGazetteDb>().UseSqlite("Data Source=design.db")
+            .UseApplicationServiceProvider(DesignTimeServices.Instance).Options);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresGazetteDb>
 {
     public PostgresGazetteDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresGazetteDb>().UseNpgsql("Host=localhost;Database=gazette_design").Options);
+        new(new DbContextOptionsBuilder<PostgresGazetteDb>().UseNpgsql("Host=localhost;Database=gazette_design")
+            .UseApplicationServiceProvider(DesignTimeServices.Instance).Options);
+}
+
+/// <summary>
+/// Identity shapes its tables from the application's <see cref="IdentityOptions"/> (schema version 3 adds passkeys);
+/// migrations must see the same options as the running site, or the two models differ.
+/// </summary>
+internal static class DesignTimeServices
+{
+    public static readonly IServiceProvider Instance = new ServiceCollection()
+        .Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
 }

@@ -9,4 +9,7 @@ public class Figure
     public string? Credit { get; set; }
     public int? Width { get; set; }
     public int? Height { get; set; }
+
+    /// <summary>The media-library image behind this figure, for its responsive variants; null for an external or demo path.</summary>
+    public int? MediaId { get; set; }
 }

@@ -13,4 +13,7 @@ public class SiteSettings
 
     /// <summary>Absolute base URL used for canonical links and feeds, e.g. <c>https://news.example</c>. Empty: taken from the request.</summary>
     public string BaseUrl { get; set; } = "";
+
+    /// <summary>Largest image upload accepted, in megabytes.</summary>
+    public int MaxUploadMegabytes { get; set; } = 20;
 }

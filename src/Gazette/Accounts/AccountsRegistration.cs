@@ -1,0 +1,74 @@
+using Gazette.Data;
+
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Accounts;
+
+public static class AccountsRegistration
+{
+    public const string SignInPath = "/admin/sign-in";
+    public const string SignOutPath = "/admin/sign-out";
+    public const string AccessDeniedPath = "/admin/denied";
+    public const string SetupPath = "/admin/setup";
+
+    /// <summary>ASP.NET Core Identity for the newsroom: password rules, lockout, cookies, and the role policies.</summary>
+    public static IServiceCollection AddGazetteAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<GazetteUser, IdentityRole>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 12;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequiredUniqueChars = 6;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.SignIn.RequireConfirmedAccount = false;
+                identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddEntityFrameworkStores<GazetteDb>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = SignInPath;
+            cookie.LogoutPath = SignOutPath;
+            cookie.AccessDeniedPath = AccessDeniedPath;
+            cookie.Cookie.Name = "gazette.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Newsroom, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Administrator, Roles.Editor, Roles.Author))
+            .AddPolicy(Policies.EditAll, policy => policy.RequireRole(Roles.Administrator, Roles.Editor))
+            .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Administrator));
+
+        // Keys in the database: every node of a cluster reads the same cookies and antiforgery tokens.
+        services.AddDataProtection().SetApplicationName("Gazette").PersistKeysToDbContext<GazetteDb>();
+        return services;
+    }
+
+    /// <summary>Creates the four roles if they are missing (run at start-up after migrations).</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    /// <summary>True while nobody can sign in yet: the one-time setup page and the start-up hint depend on it.</summary>
+    public static async Task<bool> NoUserExistsAsync(GazetteDb db, CancellationToken cancellationToken) =>
+        !await db.Users.AnyAsync(cancellationToken);
+}
