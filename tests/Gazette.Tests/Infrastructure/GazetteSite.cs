@@ -19,15 +19,37 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Why this site cannot run here (its database server is absent); null when it can.</summary>
     public string? UnavailableReason { get; protected set; }
 
+    /// <summary>Why the site failed to start (a bug, not a missing server); thrown by every test that uses it.</summary>
+    private Exception? startFailure;
+
     public abstract string Provider { get; }
 
     protected abstract string? ConnectionString { get; }
 
-    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    /// <summary>
+    /// Starts the site before any test runs: test classes run in parallel, and WebApplicationFactory would
+    /// otherwise start one host per racing thread, each seeding the same database.
+    /// </summary>
+    public virtual ValueTask InitializeAsync()
+    {
+        if (UnavailableReason is not null)
+            return ValueTask.CompletedTask;
+        try
+        {
+            StartServer();
+        }
+        catch (Exception exception)
+        {
+            startFailure = exception;
+        }
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Skips the calling test with the reason when the provider's server is absent (fails under GAZETTE_REQUIRE_SERVICES=1).</summary>
     public void SkipIfUnavailable()
     {
+        if (startFailure is not null)
+            throw new InvalidOperationException($"The {Provider} site failed to start.", startFailure);
         if (UnavailableReason is null)
             return;
         if (Environment.GetEnvironmentVariable("GAZETTE_REQUIRE_SERVICES") == "1")
@@ -107,6 +129,7 @@ public sealed class PostgresSite : GazetteSite
         {
             UnavailableReason = $"PostgreSQL is not reachable ({exception.Message.Split('\n')[0]}); set GAZETTE_TEST_POSTGRES to a server's connection string, or run .ci/run, to include the PostgreSQL tests.";
         }
+        await base.InitializeAsync();
     }
 
     public override async ValueTask DisposeAsync()
