@@ -19,37 +19,24 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Why this site cannot run here (its database server is absent); null when it can.</summary>
     public string? UnavailableReason { get; protected set; }
 
-    /// <summary>Why the site failed to start (a bug, not a missing server); thrown by every test that uses it.</summary>
-    private Exception? startFailure;
-
     public abstract string Provider { get; }
 
     protected abstract string? ConnectionString { get; }
 
     /// <summary>
-    /// Starts the site before any test runs: test classes run in parallel, and WebApplicationFactory would
-    /// otherwise start one host per racing thread, each seeding the same database.
+    /// Starts the site once, before any test touches it: the factory does not guard its lazy start against
+    /// test classes running in parallel, and two starts would seed the same database twice.
     /// </summary>
     public virtual ValueTask InitializeAsync()
     {
-        if (UnavailableReason is not null)
-            return ValueTask.CompletedTask;
-        try
-        {
-            StartServer();
-        }
-        catch (Exception exception)
-        {
-            startFailure = exception;
-        }
+        if (UnavailableReason is null)
+            _ = Server;
         return ValueTask.CompletedTask;
     }
 
     /// <summary>Skips the calling test with the reason when the provider's server is absent (fails under GAZETTE_REQUIRE_SERVICES=1).</summary>
     public void SkipIfUnavailable()
     {
-        if (startFailure is not null)
-            throw new InvalidOperationException($"The {Provider} site failed to start.", startFailure);
         if (UnavailableReason is null)
             return;
         if (Environment.GetEnvironmentVariable("GAZETTE_REQUIRE_SERVICES") == "1")
