@@ -20,7 +20,7 @@ public sealed class SiteContext(IServiceScopeFactory scopes)
             return snapshot;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
-        var settings = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
         snapshot = new Snapshot(settings, FindTimeZone(settings.TimeZone));
         current = snapshot;
         return snapshot;
