@@ -51,6 +51,8 @@ app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
+    app.Logger.LogInformation("Gazette data folder: {DataDirectory}; database: {Provider}",
+        options.FullDataDirectory, app.Configuration["Database:Provider"] ?? "Sqlite");
     foreach (var address in app.Urls)
         app.Logger.LogInformation("Gazette is serving at {Address}", address);
 });

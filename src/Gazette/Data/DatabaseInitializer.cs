@@ -2,6 +2,8 @@ using Gazette.Accounts;
 using Gazette.Demo;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Data;
@@ -17,6 +19,13 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Gaze
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
+        if (db.Database.IsNpgsql())
+        {
+            // Migrate would create both itself, but logs a failed connection and a failed query as errors first,
+            // which on a first start read like a broken server.
+            await PostgresDatabase.CreateIfMissingAsync(db.Database.GetConnectionString()!, logger, cancellationToken);
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

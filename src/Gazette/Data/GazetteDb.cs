@@ -34,7 +34,9 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Every instant is UTC in the database; SQLite forgets the kind, so restore it on read.
+        // Every instant is UTC in the database; SQLite forgets the kind, so restore it on read. Npgsql refuses
+        // anything but UTC for timestamptz, so convert on write: a local time by the server's zone, and an
+        // unspecified one taken as UTC already (never shifted by whatever zone the server happens to run in).
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
@@ -185,6 +187,6 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

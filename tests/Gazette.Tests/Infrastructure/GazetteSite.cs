@@ -19,6 +19,8 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Why this site cannot run here (its database server is absent); null when it can.</summary>
     public string? UnavailableReason { get; protected set; }
 
+    private int skipReported;
+
     public abstract string Provider { get; }
 
     protected abstract string? ConnectionString { get; }
@@ -41,6 +43,9 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
             return;
         if (Environment.GetEnvironmentVariable("GAZETTE_REQUIRE_SERVICES") == "1")
             Assert.Fail($"{UnavailableReason} (GAZETTE_REQUIRE_SERVICES=1, so this fails instead of skipping)");
+        // The skip reason alone shows only at normal verbosity; a warning shows in plain `dotnet test` output.
+        if (Interlocked.Exchange(ref skipReported, 1) == 0)
+            TestContext.Current.AddWarning($"Every {Provider} test is skipped: {UnavailableReason}");
         Assert.Skip(UnavailableReason);
     }
 
