@@ -21,7 +21,7 @@ public sealed class SiteContext(IServiceScopeFactory scopes)
             return snapshot;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
-        var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
+        var settings = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         snapshot = new Snapshot(settings, FindTimeZone(settings.TimeZone), sections);
         current = snapshot;
