@@ -19,9 +19,12 @@ public static class AccountsRegistration
         services.AddIdentity<GazetteUser, IdentityRole>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
                 identity.Password.RequiredLength = 12;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
                 identity.Password.RequiredUniqueChars = 6;
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
