@@ -11,6 +11,7 @@ public static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("serve", "runs the web server (the default)", _ => Task.FromResult(-1)),
+        new("tags", "tags suggest [--lang xx] FILE.jsonl: suggested tags per story", Tags.TagsSuggestVerb.RunAsync),
     ];
 
     /// <summary>True when the arguments name a verb other than <c>serve</c>, or ask for help.</summary>
