@@ -25,7 +25,7 @@ public sealed class KeyphraseExtractor
     public int RepeatedPhrase { get; init; } = 2;
 
     /// <summary>Whether names (phrases whose words are all capitalized) escape the length factor.</summary>
-    public bool NamesKeepLength { get; init; } = true;
+    public bool NamesKeepLength { get; init; }
 
     /// <summary>Drop a lone common word seen only once unless it follows a determiner there.</summary>
     public bool OnceNeedsDeterminer { get; init; } = true;
@@ -85,6 +85,9 @@ public sealed class KeyphraseExtractor
         {
             if (chosen.Count == count)
                 break;
+            // "star Michael Buble" once, after "Michael Buble": a one-off elaboration of a chosen phrase adds nothing.
+            if (candidate.Occurrences.Count == 1 && chosen.Any(c => c.Length < candidate.Length && candidate.ContentKey.Contains(c.ContentKey, StringComparison.Ordinal)))
+                continue;
             var overlapping = chosen.FindIndex(c => IsRedundant(candidate, c, tokens));
             if (overlapping < 0)
                 chosen.Add(candidate);
