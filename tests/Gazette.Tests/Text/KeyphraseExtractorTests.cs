@@ -110,6 +110,23 @@ public sealed class KeyphraseExtractorTests
         Assert.Contains("garanties de sécurité", keyphrases);
     }
 
+    [Theory]
+    [InlineData("de", "Radwege", "Neue Radwege für die Innenstadt", "Der Stadtrat hat neue Radwege für die Innenstadt beschlossen. Die Radwege sollen im Frühling gebaut werden. Bürgermeisterin Anna Keller lobt die Radwege.")]
+    [InlineData("nl", "fietspaden", "Nieuwe fietspaden in het centrum", "De gemeenteraad heeft nieuwe fietspaden voor het centrum goedgekeurd. De fietspaden worden in de lente aangelegd. Burgemeester Anna de Vries is tevreden over de fietspaden.")]
+    [InlineData("es", "carriles bici", "Nuevos carriles bici en el centro", "El ayuntamiento aprobó nuevos carriles bici para el centro. Los carriles bici se construirán en primavera. La alcaldesa Ana López defendió los carriles bici.")]
+    [InlineData("it", "piste ciclabili", "Nuove piste ciclabili in centro", "Il consiglio comunale ha approvato nuove piste ciclabili per il centro. Le piste ciclabili saranno costruite in primavera. La sindaca Anna Rossi difende le piste ciclabili.")]
+    public void Other_languages_get_keyphrases_without_stop_words(string language, string expected, string title, string text)
+    {
+        var stopWords = StopWords.For(language)!;
+
+        var keyphrases = Extractor.Extract(title, text);
+
+        Assert.NotEmpty(keyphrases);
+        Assert.All(keyphrases, k => Assert.DoesNotContain(TextTokens.Words(k.ToLowerInvariant()).First(), stopWords));
+        Assert.All(keyphrases, k => Assert.DoesNotContain(TextTokens.Words(k.ToLowerInvariant()).Last(), stopWords));
+        Assert.Contains(expected, keyphrases);
+    }
+
     [Fact]
     public void Empty_input_gives_no_keyphrases()
     {
