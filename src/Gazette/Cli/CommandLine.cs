@@ -14,6 +14,7 @@ public static class CommandLine
     [
         new("serve", "runs the web server (the default)", _ => Task.FromResult(-1)),
         new("spam score", "FILE.csv: scores comments (CONTENT, AUTHOR, COMMENT_ID columns); prints id,score,label", SpamScoreVerb.RunAsync),
+        new("tags", "tags suggest [--lang xx] FILE.jsonl: suggested tags per story", Tags.TagsSuggestVerb.RunAsync),
     ];
 
     /// <summary>True when the arguments name a verb other than <c>serve</c>, or ask for help.</summary>

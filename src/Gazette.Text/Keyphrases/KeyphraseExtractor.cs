@@ -1,0 +1,152 @@
+using Gazette.Text.Languages;
+
+namespace Gazette.Text.Keyphrases;
+
+/// <summary>
+/// Suggests tags for a story: up to ten keyphrases of one to a few words, best first. Candidates are runs of words
+/// between punctuation that neither start nor end with a stop-word; they are ranked with the single-document
+/// features of YAKE (Campos et al. 2020: casing, position, frequency, context diversity and spread of each word)
+/// plus a bonus for words of the headline, then near-duplicates are dropped.
+/// </summary>
+public sealed class KeyphraseExtractor
+{
+    public const int DefaultCount = 10;
+
+    /// <summary>Longest phrase, in words, connectors included.</summary>
+    public int MaxWords { get; init; } = 3;
+
+    /// <summary>Score multiplier (lower is better) for a phrase that occurs in the headline.</summary>
+    public double TitleFactor { get; init; } = 0.5;
+
+    /// <summary>Overrides the language's <see cref="KeyphraseLanguage.LengthFactor"/>.</summary>
+    public double? LengthFactor { get; init; }
+
+    /// <summary>A phrase seen this many times is a set phrase and escapes the length factor.</summary>
+    public int RepeatedPhrase { get; init; } = 2;
+
+    /// <summary>Whether names (phrases whose words are all capitalized) escape the length factor.</summary>
+    public bool NamesKeepLength { get; init; }
+
+    /// <summary>Drop a lone common word seen only once unless it follows a determiner there.</summary>
+    public bool OnceNeedsDeterminer { get; init; } = true;
+
+    /// <summary>Overrides the language's <see cref="KeyphraseLanguage.LoneWordsNeedDeterminer"/>.</summary>
+    public bool? LoneWordsNeedDeterminer { get; init; }
+
+    /// <summary>
+    /// A phrase contained in a chosen longer one is kept only when at least this share of its occurrences stands
+    /// outside the longer phrase ("Stoltenberg" alone after "Jens Stoltenberg").
+    /// </summary>
+    public double OwnUseShare { get; init; } = 0.3;
+
+    /// <summary>Extracts keyphrases; <paramref name="language"/> null or empty means detect it.</summary>
+    public IReadOnlyList<string> Extract(string? title, string? text, string? language = null, int count = DefaultCount)
+    {
+        title ??= "";
+        text ??= "";
+        var rules = KeyphraseLanguage.For(string.IsNullOrWhiteSpace(language) ? LanguageDetector.Detect(title + "\n" + text) : language)
+            ?? KeyphraseLanguage.English;
+        var stem = Stemmers.For(rules.Code);
+        var tokens = PhraseTokenizer.Tokenize(title, text, rules, stem);
+        if (tokens.Count == 0)
+            return [];
+        var words = WordStatistics.Compute(tokens);
+        var candidates = Candidate.Collect(tokens, rules, MaxWords);
+        foreach (var candidate in candidates.Values)
+        {
+            var product = 1.0;
+            var sum = 0.0;
+            foreach (var token in candidate.Tokens.Where(t => !t.IsStop))
+            {
+                var weight = words[token.Stem];
+                product *= weight;
+                sum += weight;
+            }
+            candidate.Score = product / (candidate.Occurrences.Count * (1 + sum));
+            if (!(NamesKeepLength && candidate.Tokens.All(t => t.IsStop || t.IsProper || t.IsNumber)) && candidate.Occurrences.Count < RepeatedPhrase)
+                candidate.Score *= Math.Pow(LengthFactor ?? rules.LengthFactor, candidate.Tokens.Count(t => !t.IsStop) - 1);
+            if (candidate.Occurrences.Any(o => tokens[o].InTitle))
+                candidate.Score *= TitleFactor;
+        }
+        return Select(candidates.Values.Where(c => IsNounLike(c, tokens, rules, LoneWordsNeedDeterminer ?? rules.LoneWordsNeedDeterminer)).OrderBy(c => c.Score).ThenBy(c => c.Occurrences[0]), tokens, count);
+    }
+
+    /// <summary>Like <see cref="Extract"/>, with suggestions that match one of the site's tags given as that tag.</summary>
+    public IReadOnlyList<string> Suggest(string? title, string? text, string? language, IEnumerable<string> existingTags, int count = DefaultCount)
+    {
+        var code = string.IsNullOrWhiteSpace(language) ? LanguageDetector.Detect(title + "\n" + text) ?? "en" : language;
+        return new ExistingTags(existingTags, code).Apply(Extract(title, text, code, count));
+    }
+
+    private List<string> Select(IEnumerable<Candidate> ranked, List<Token> tokens, int count)
+    {
+        var chosen = new List<Candidate>();
+        foreach (var candidate in ranked)
+        {
+            if (chosen.Count == count)
+                break;
+            // "star Michael Buble" once, after "Michael Buble": a one-off elaboration of a chosen phrase adds nothing.
+            if (candidate.Occurrences.Count == 1 && chosen.Any(c => c.Length < candidate.Length && candidate.ContentKey.Contains(c.ContentKey, StringComparison.Ordinal)))
+                continue;
+            var overlapping = chosen.FindIndex(c => IsRedundant(candidate, c, tokens));
+            if (overlapping < 0)
+                chosen.Add(candidate);
+            else if (chosen.Where(c => IsRedundant(candidate, c, tokens)).All(c => c.Length < candidate.Length))
+            {
+                // The shorter phrases mostly stood inside this one: keep the whole in the first one's place.
+                chosen[overlapping] = candidate;
+                chosen.RemoveAll(c => c != candidate && IsRedundant(candidate, c, tokens));
+            }
+
+        }
+        var result = new List<string>();
+        foreach (var candidate in chosen)
+        {
+            var surface = candidate.SurfaceForm(tokens);
+            if (!result.Contains(surface, StringComparer.OrdinalIgnoreCase))
+                result.Add(surface);
+        }
+        return result;
+    }
+
+    /// <summary>True when one phrase lies inside the other and the shorter one is rarely used on its own.</summary>
+    private bool IsRedundant(Candidate candidate, Candidate chosen, List<Token> tokens)
+    {
+        var (shorter, longer) = candidate.Length < chosen.Length ? (candidate, chosen) : (chosen, candidate);
+        if (shorter.Length == longer.Length || !longer.ContentKey.Contains(shorter.ContentKey, StringComparison.Ordinal))
+            return candidate.ContentKey == chosen.ContentKey;
+        var inside = shorter.Occurrences.Count(o => longer.Covers(o, shorter.Length));
+        var alone = shorter.Occurrences.Count - inside;
+        return alone < OwnUseShare * shorter.Occurrences.Count;
+    }
+
+    /// <summary>
+    /// POS-free guard against verbs: a lone lower-case word, or the first or last word of a phrase, that looks like
+    /// a verb or adverb form and is never used after a determiner, is no noun; nor is a lone word seen only once
+    /// and never after a determiner.
+    /// </summary>
+    private bool IsNounLike(Candidate candidate, List<Token> tokens, KeyphraseLanguage rules, bool needDeterminer)
+    {
+        if (candidate.Length > 1)
+        {
+            var once = OnceNeedsDeterminer && candidate.Occurrences.Count == 1;
+            return LooksNominal(candidate.Tokens[0], once) && LooksNominal(candidate.Tokens[^1], once);
+        }
+        if (OnceNeedsDeterminer && candidate.Occurrences.Count == 1 && !candidate.Tokens[0].IsProper && !candidate.Tokens[0].IsAcronym
+            && !AfterDeterminer(candidate.Tokens[0]))
+            return false;
+        return LooksNominal(candidate.Tokens[0], needDeterminer);
+
+        bool LooksNominal(Token word, bool always)
+        {
+            if (word.IsProper || word.IsAcronym || word.IsNumber)
+                return true;
+            if (!always && !rules.VerbLikeEndings.Any(e => word.Lower.EndsWith(e, StringComparison.Ordinal) && word.Lower.Length > e.Length + 2))
+                return true;
+            return AfterDeterminer(word);
+        }
+
+        bool AfterDeterminer(Token word) => tokens.Any(t => t.Stem == word.Stem && t.Index > 0 && !t.StartsSegment
+            && rules.Determiners.Contains(tokens[t.Index - 1].Lower));
+    }
+}

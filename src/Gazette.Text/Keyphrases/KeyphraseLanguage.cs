@@ -1,0 +1,70 @@
+using Gazette.Text.Languages;
+
+namespace Gazette.Text.Keyphrases;
+
+/// <summary>
+/// What the keyphrase extractor needs to know about a language. Adding a language means adding its stop-words
+/// (<see cref="StopWords"/>) and, optionally, a Snowball stemmer (<see cref="Stemmers"/>) and the few lists below.
+/// </summary>
+/// <param name="Code">ISO 639-1 code.</param>
+/// <param name="StopWords">Words a keyphrase never is, starts with or ends with.</param>
+/// <param name="Connectors">Stop-words allowed inside a phrase ("garanties de sécurité", "Bank of England").</param>
+/// <param name="Determiners">Words after which a word is a noun: a POS-free cue that a lower-case word is no verb.</param>
+/// <param name="Elisions">Elided prefixes cut off a word ("l’", "qu’") and treated as stop-words.</param>
+/// <param name="VerbLikeEndings">Endings of verb and adverb forms; a lone lower-case word with one of them is kept
+/// only if the text also uses it after a determiner.</param>
+public sealed record KeyphraseLanguage(
+    string Code,
+    IReadOnlySet<string> StopWords,
+    IReadOnlySet<string> Connectors,
+    IReadOnlySet<string> Determiners,
+    IReadOnlySet<string> Elisions,
+    IReadOnlyList<string> VerbLikeEndings)
+{
+    /// <summary>Score multiplier per content word beyond the first (lower scores win): above 1 favours short
+    /// phrases. Chosen by cross-validation on the development data (docs/quality.md).</summary>
+    public double LengthFactor { get; init; } = 4.0;
+
+    /// <summary>Keep a lone lower-case word only if the text also uses it after a determiner (a noun cue),
+    /// whatever its ending.</summary>
+    public bool LoneWordsNeedDeterminer { get; init; }
+
+    public static readonly KeyphraseLanguage French = new(
+        "fr", Languages.StopWords.French,
+        Set("de du des d la l au aux"),
+        Set("le la les l un une des du de d au aux ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes quelques plusieurs chaque"),
+        Set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu"),
+        ["er", "é", "ée", "és", "ées", "ait", "aient", "ant", "ons", "ez", "amment", "emment", "iront", "eront", "ira", "era"]);
+
+    public static readonly KeyphraseLanguage English = new(
+        "en", Languages.StopWords.English,
+        Set("of for"),
+        Set("the a an this that these those his her its their our my your some any each every"),
+        Set([]),
+        ["ed", "ing", "ly", "ize", "ise"]);
+
+    public static readonly KeyphraseLanguage Dutch = Basic("nl", "van de der den het voor", "de het een deze die dit dat zijn haar hun ons onze");
+    public static readonly KeyphraseLanguage German = Basic("de", "der des von für und", "der die das den dem des ein eine einen einem einer dieser diese dieses sein seine ihr ihre");
+    public static readonly KeyphraseLanguage Spanish = Basic("es", "de del la las los y", "el la los las un una unos unas este esta estos estas su sus");
+    public static readonly KeyphraseLanguage Italian = Basic("it", "di del della dei delle degli e", "il lo la i gli le un uno una questo questa questi queste suo sua suoi sue");
+
+    /// <summary>The rules for a language code, or <c>null</c> when the language has none.</summary>
+    public static KeyphraseLanguage? For(string? code) => code?.ToLowerInvariant() switch
+    {
+        "fr" => French,
+        "en" => English,
+        "nl" => Dutch,
+        "de" => German,
+        "es" => Spanish,
+        "it" => Italian,
+        _ => null,
+    };
+
+    private static KeyphraseLanguage Basic(string code, string connectors, string determiners) =>
+        new(code, Languages.StopWords.For(code)!, Set(connectors), Set(determiners), Set(code == "it" ? "l d un all dell nell sull" : ""), []);
+
+    private static HashSet<string> Set(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> Set(string[] words) => words.ToHashSet(StringComparer.Ordinal);
+}

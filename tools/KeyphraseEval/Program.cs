@@ -1,0 +1,143 @@
+// Scores the keyphrase extractor on the development splits in ../shared/datasets (see docs/quality.md).
+// Matching: predicted and gold phrases are lower-cased, cut into runs of letters and digits, each run stemmed
+// (Porter for English, French Snowball for French) and re-joined with spaces; a prediction is correct when its
+// stemmed phrase equals a gold stemmed phrase. P, R and F1 are computed per document and macro-averaged.
+// Parameters may be tuned only by two-fold cross-validation on the dev split (--tune): halves are fixed by a
+// hash of the document id, each half's best setting is scored on the other half.
+using System.Text.Json;
+
+using Gazette.Text.Keyphrases;
+using Gazette.Text.Languages;
+
+var datasets = args.FirstOrDefault(a => !a.StartsWith('-')) ?? FindDatasets();
+var tune = args.Contains("--tune");
+var english = Load(Path.Combine(datasets, "keyphrase-500n-kpcrowd", "docs.dev.jsonl"), "en", d =>
+{
+    var text = d.GetProperty("text").GetString()!;
+    var newline = text.IndexOf('\n');
+    return newline < 0 ? (text, "") : (text[..newline], text[(newline + 1)..]);
+}, "keyphrases");
+var frenchPath = Path.Combine(datasets, "keyphrase-wikinews-fr", "docs.dev.jsonl");
+static (string, string) WikiNewsText(JsonElement d)
+{
+    var title = d.GetProperty("title").GetString()!;
+    var text = d.GetProperty("text").GetString()!;
+    return (title, text.StartsWith(title, StringComparison.Ordinal) ? text[title.Length..].TrimStart() : text);
+}
+var sets = new List<Dataset>
+{
+    new("500N-KPCrowd dev (en), gold `keyphrases`", english),
+    new("WikiNews dev (fr), gold `keyphrases` (ref, as Gallina et al.)", Load(frenchPath, "fr", WikiNewsText, "keyphrases")),
+    new("WikiNews dev (fr), gold `keyphrases_liaad` (as YAKE)", Load(frenchPath, "fr", WikiNewsText, "keyphrases_liaad")),
+};
+
+var defaults = new KeyphraseExtractor();
+foreach (var variant in args.Where(a => a.StartsWith("--try=")))
+{
+    // Quick look at one setting: --try=title,share,length,determiner
+    var v = variant[6..].Split(',');
+    var e = new KeyphraseExtractor { TitleFactor = double.Parse(v[0]), OwnUseShare = double.Parse(v[1]), LengthFactor = double.Parse(v[2]), LoneWordsNeedDeterminer = bool.Parse(v[3]), NamesKeepLength = v.Length < 5 || bool.Parse(v[4]), OnceNeedsDeterminer = v.Length < 6 || bool.Parse(v[5]) };
+    foreach (var set in sets)
+        Print(set.Name, "all", variant, Score(set.Documents, e));
+}
+if (args.Contains("--show"))
+{
+    foreach (var set in sets)
+        foreach (var d in set.Documents.Take(6))
+            Console.WriteLine($"{d.Id}\n  got:  {string.Join(" | ", defaults.Extract(d.Title, d.Text, d.Language))}\n  gold: {string.Join(" | ", d.Gold.Take(25))}");
+    return 0;
+}
+Console.WriteLine("| data | docs | setting | P@5 | R@5 | F1@5 | P@10 | R@10 | F1@10 | F1@10 exact, unstemmed |");
+Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var set in sets)
+{
+    Print(set.Name, "all", "defaults", Score(set.Documents, defaults));
+    if (!tune)
+        continue;
+    var halves = set.Documents.GroupBy(d => StableHash(d.Id) % 2).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+    for (var h = 0; h < 2; h++)
+    {
+        var (best, _) = Grid().Select(e => (e, Score(halves[h], e).F10)).MaxBy(p => p.Item2);
+        var other = halves[1 - h];
+        Print(set.Name, $"half {2 - h}", $"tuned on half {h + 1}: {Describe(best)}", Score(other, best));
+        Print(set.Name, $"half {2 - h}", "defaults", Score(other, defaults));
+    }
+}
+return 0;
+
+static void Print(string name, string part, string setting, Scores s) =>
+    Console.WriteLine($"| {name} ({part}) | {s.Documents} | {setting} | {s.P5:P1} | {s.R5:P1} | {s.F5:P1} | {s.P10:P1} | {s.R10:P1} | {s.F10:P1} | {s.F10Exact:P1} |");
+
+static IEnumerable<KeyphraseExtractor> Grid() =>
+    from title in new[] { 0.25, 0.5, 1.0 }
+    from share in new[] { 0.3, 0.6 }
+    from length in new[] { 1.0, 2.0, 4.0, 8.0 }
+    from determiner in new[] { false }
+    select new KeyphraseExtractor { TitleFactor = title, OwnUseShare = share, LengthFactor = length, LoneWordsNeedDeterminer = determiner };
+
+static string Describe(KeyphraseExtractor e) => $"TitleFactor={e.TitleFactor}, OwnUseShare={e.OwnUseShare}, LengthFactor={e.LengthFactor}, LoneWordsNeedDeterminer={e.LoneWordsNeedDeterminer}";
+
+static Scores Score(List<Document> documents, KeyphraseExtractor extractor)
+{
+    double p5 = 0, r5 = 0, f5 = 0, p10 = 0, r10 = 0, f10 = 0, exact10 = 0;
+    foreach (var document in documents)
+    {
+        var stem = Stemmers.For(document.Language == "en" ? "porter" : document.Language);
+        var predicted = extractor.Extract(document.Title, document.Text, document.Language);
+        var gold = document.Gold.Select(g => Normalize(g, stem)).Where(g => g.Length > 0).ToHashSet();
+        var goldExact = document.Gold.Select(g => Normalize(g, w => w)).ToHashSet();
+        var (p, r, f) = Prf(predicted.Take(5).Select(k => Normalize(k, stem)).Distinct().ToList(), gold);
+        (p5, r5, f5) = (p5 + p, r5 + r, f5 + f);
+        (p, r, f) = Prf(predicted.Take(10).Select(k => Normalize(k, stem)).Distinct().ToList(), gold);
+        (p10, r10, f10) = (p10 + p, r10 + r, f10 + f);
+        exact10 += Prf(predicted.Take(10).Select(k => Normalize(k, w => w)).Distinct().ToList(), goldExact).F;
+    }
+    var n = documents.Count;
+    return new Scores(n, p5 / n, r5 / n, f5 / n, p10 / n, r10 / n, f10 / n, exact10 / n);
+}
+
+static (double P, double R, double F) Prf(List<string> predicted, HashSet<string> gold)
+{
+    if (predicted.Count == 0 || gold.Count == 0)
+        return (0, 0, 0);
+    var hits = predicted.Count(gold.Contains);
+    double p = (double)hits / predicted.Count, r = (double)hits / gold.Count;
+    return (p, r, hits == 0 ? 0 : 2 * p * r / (p + r));
+}
+
+static string Normalize(string phrase, Func<string, string> stem) =>
+    string.Join(' ', TextTokens.Words(phrase.Replace("\u00AD", "").ToLowerInvariant()).Select(stem));
+
+static List<Document> Load(string path, string language, Func<JsonElement, (string Title, string Text)> text, string goldField) =>
+    File.ReadLines(path).Where(l => l.Length > 0).Select(line =>
+    {
+        var root = JsonDocument.Parse(line).RootElement;
+        var (title, body) = text(root);
+        var gold = root.GetProperty(goldField).EnumerateArray().Select(g => g.GetString()!).ToList();
+        return new Document(root.GetProperty("id").GetString()!, language, title, body, gold);
+    }).ToList();
+
+static uint StableHash(string s)
+{
+    var hash = 2166136261u;
+    foreach (var c in s)
+        hash = (hash ^ c) * 16777619u;
+    return hash;
+}
+
+static string FindDatasets()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, "shared", "datasets");
+        if (Directory.Exists(candidate))
+            return candidate;
+    }
+    return "/work/shared/datasets";
+}
+
+internal sealed record Document(string Id, string Language, string Title, string Text, List<string> Gold);
+
+internal sealed record Dataset(string Name, List<Document> Documents);
+
+internal sealed record Scores(int Documents, double P5, double R5, double F5, double P10, double R10, double F10, double F10Exact);
