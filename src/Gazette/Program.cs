@@ -30,7 +30,13 @@ builder.Services.AddSingleton<ArticleMarkdown>();
 builder.Services.AddScoped<ReadAlsoBlocks>();
 builder.Services.AddScoped<ArticleEditor>();
 builder.Services.AddScoped<DemoContent>();
-builder.Services.AddRazorPages(pages => pages.RootDirectory = "/");
+builder.Services.AddRazorPages(pages =>
+{
+    pages.RootDirectory = "/";
+    // Every newsroom page needs a newsroom role unless it says otherwise; pages narrow it further with [Authorize(Policy = …)].
+    pages.Conventions.AuthorizeFolder("/Admin", Policies.Newsroom);
+    pages.Conventions.AllowAnonymousToFolder("/Admin/Account");
+});
 // Write accents and non-Latin scripts as themselves, not as &#xE9; entities: pages in every language stay small and readable.
 builder.Services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
