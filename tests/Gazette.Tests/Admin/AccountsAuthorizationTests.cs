@@ -11,10 +11,10 @@ public abstract class AccountsAuthorizationTests(GazetteSite site) : SiteTest(si
     public static readonly TheoryData<string> AdministratorPages = ["/admin/users", "/admin/users/{self}", "/admin/settings"];
 
     public static readonly TheoryData<string> OwnAccountPages =
-        ["/admin/account", "/admin/account/password", "/admin/account/two-factor"];
+        ["/admin/account", "/admin/account/password", "/admin/account/two-factor", "/admin/account/passkeys"];
 
     public static readonly TheoryData<string> AllPages =
-        ["/admin/users", "/admin/users/{self}", "/admin/settings", "/admin/account", "/admin/account/password", "/admin/account/two-factor"];
+        ["/admin/users", "/admin/users/{self}", "/admin/settings", "/admin/account", "/admin/account/password", "/admin/account/two-factor", "/admin/account/passkeys"];
 
     [Theory]
     [MemberData(nameof(AllPages))]
