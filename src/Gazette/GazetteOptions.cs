@@ -11,5 +11,11 @@ public sealed class GazetteOptions
     /// <summary>Fill an empty database with the demo stories.</summary>
     public bool DemoContent { get; set; } = true;
 
+    /// <summary>
+    /// Sign-in attempts (POSTs to the sign-in, two-factor and setup pages) allowed per client IP address per minute;
+    /// 0 turns the limit off. Behind a reverse proxy, configure forwarded headers so the address is the reader's.
+    /// </summary>
+    public int SignInRateLimit { get; set; } = 10;
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

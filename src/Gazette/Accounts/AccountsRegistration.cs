@@ -12,6 +12,16 @@ public static class AccountsRegistration
     public const string SignOutPath = "/admin/sign-out";
     public const string AccessDeniedPath = "/admin/denied";
     public const string SetupPath = "/admin/setup";
+    public const string TwoFactorSignInPath = "/admin/account/two-factor-sign-in";
+    public const string ChangePasswordPath = "/admin/account/password";
+    public const string PasskeySignInPath = "/admin/account/passkey-sign-in";
+
+    /// <summary>The pages under /Admin that answer without a signed-in newsroom member (page paths, not routes).</summary>
+    public static readonly string[] AnonymousPages =
+    [
+        "/Admin/Account/SignIn", "/Admin/Account/SignOut", "/Admin/Account/Denied", "/Admin/Account/Setup",
+        "/Admin/Account/TwoFactorSignIn", "/Admin/Account/PasskeySignIn",
+    ];
 
     /// <summary>ASP.NET Core Identity for the newsroom: password rules, lockout, cookies, and the role policies.</summary>
     public static IServiceCollection AddGazetteAccounts(this IServiceCollection services)

@@ -13,6 +13,7 @@ public static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("serve", "runs the web server (the default)", _ => Task.FromResult(-1)),
+        new("users create-admin", "--email E --name N [--password-stdin]: creates an administrator", Accounts.CreateAdminVerb.RunAsync),
         new("spam score", "FILE.csv: scores comments (CONTENT, AUTHOR, COMMENT_ID columns); prints id,score,label", SpamScoreVerb.RunAsync),
         new("tags", "tags suggest [--lang xx] FILE.jsonl: suggested tags per story", Tags.TagsSuggestVerb.RunAsync),
     ];

@@ -32,15 +32,26 @@ public sealed class SignInModel(SignInManager<GazetteUser> signIn, UserManager<G
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+            return await AfterSignInAsync(users, user!, ReturnUrl);
         if (result.RequiresTwoFactor)
-            return RedirectToPage("/Admin/Account/TwoFactor", new { returnUrl = ReturnUrl });
+            return RedirectToPage("/Admin/Account/TwoFactorSignIn", new { returnUrl = ReturnUrl });
         // One message for unknown e-mail and wrong password, so the form does not reveal who has an account.
         Problem = result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes."
             : "The e-mail or the password is not right.";
         return Page();
     }
+
+    /// <summary>Where a member goes once signed in: the password page while they hold a one-time password, else where they were going.</summary>
+    internal static async Task<IActionResult> AfterSignInAsync(UserManager<GazetteUser> users, GazetteUser user, string? returnUrl)
+    {
+        if ((await users.GetClaimsAsync(user)).Any(c => c.Type == MustChangePassword.ClaimType))
+            return new LocalRedirectResult(AccountsRegistration.ChangePasswordPath);
+        return new LocalRedirectResult(returnUrl is not null && IsLocal(returnUrl) ? returnUrl : "/admin");
+    }
+
+    private static bool IsLocal(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     public sealed class SignInForm
     {

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+using Gazette.Accounts;
+
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gazette.Admin.Account;
+
+/// <summary>Changing one's own password; also where a one-time password must be replaced before anything else.</summary>
+public sealed class PasswordModel(UserManager<GazetteUser> users, SignInManager<GazetteUser> signIn) : PageModel
+{
+    [BindProperty]
+    public PasswordForm Form { get; set; } = new();
+
+    public bool MustChange => !Changed && MustChangePassword.IsRequired(User);
+
+    public bool Changed { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+            return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        var wasOneTimePassword = MustChange;
+        var result = await users.ChangePasswordAsync(user, Form.CurrentPassword, Form.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Form.CurrentPassword" : "Form.NewPassword",
+                    error.Code == "PasswordMismatch" ? "The current password is not right." : error.Description);
+            return Page();
+        }
+        await MustChangePassword.ClearAsync(users, user);
+        // A new cookie without the one-time-password claim, and with the new security stamp.
+        await signIn.RefreshSignInAsync(user);
+        Changed = true;
+        return wasOneTimePassword ? LocalRedirect("/admin") : Page();
+    }
+
+    public sealed class PasswordForm
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [StringLength(200)]
+        [DataType(DataType.Password)]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(200, MinimumLength = 12, ErrorMessage = "Use at least 12 characters.")]
+        [DataType(DataType.Password)]
+        public string NewPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Type the new password again.")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords differ.")]
+        [DataType(DataType.Password)]
+        public string ConfirmPassword { get; set; } = "";
+    }
+}

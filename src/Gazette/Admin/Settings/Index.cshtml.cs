@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+using Gazette.Accounts;
+using Gazette.Data;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Admin.Settings;
+
+/// <summary>The site-wide settings. Everything is checked before anything is saved; the cached copy is dropped after.</summary>
+[Authorize(Policy = Policies.Administer)]
+public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
+{
+    [BindProperty]
+    public SettingsForm Form { get; set; } = new();
+
+    public bool Saved { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var settings = await LoadAsync(cancellationToken);
+        Form = new SettingsForm
+        {
+            Title = settings.Title,
+            Description = settings.Description,
+            DefaultLanguage = settings.DefaultLanguage,
+            TimeZone = settings.TimeZone,
+            BaseUrl = settings.BaseUrl,
+            MaxUploadMegabytes = settings.MaxUploadMegabytes,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var timeZone = Form.TimeZone?.Trim() ?? "";
+        if (timeZone.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            ModelState.AddModelError("Form.TimeZone", $"'{timeZone}' is not a time zone this server knows; use an IANA name such as Europe/Paris.");
+        var baseUrl = Form.BaseUrl?.Trim().TrimEnd('/') ?? "";
+        if (baseUrl.Length > 0 && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)))
+            ModelState.AddModelError("Form.BaseUrl", "Enter an absolute http:// or https:// address, such as https://news.example, or leave it empty.");
+        var language = Form.DefaultLanguage?.Trim() ?? "";
+        if (!IsLanguage(language))
+            ModelState.AddModelError("Form.DefaultLanguage", "Enter a language code such as en, fr or pt-BR.");
+        if (!ModelState.IsValid)
+            return Page();
+
+        var settings = await LoadAsync(cancellationToken);
+        settings.Title = Form.Title.Trim();
+        settings.Description = Form.Description?.Trim() ?? "";
+        settings.DefaultLanguage = language;
+        settings.TimeZone = timeZone.Length == 0 ? "UTC" : timeZone;
+        settings.BaseUrl = baseUrl;
+        settings.MaxUploadMegabytes = Form.MaxUploadMegabytes;
+        await db.SaveChangesAsync(cancellationToken);
+        site.Invalidate();
+        Saved = true;
+        return Page();
+    }
+
+    private async Task<SiteSettings> LoadAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.SiteSettings.OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            settings = new SiteSettings();
+            db.SiteSettings.Add(settings);
+        }
+        return settings;
+    }
+
+    private static bool IsLanguage(string code)
+    {
+        if (code.Length is < 2 or > 35)
+            return false;
+        try
+        {
+            // Unknown but well-formed tags are accepted by .NET; a tag it cannot parse throws.
+            return !CultureInfo.GetCultureInfo(code, predefinedOnly: true).Equals(CultureInfo.InvariantCulture);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public sealed class SettingsForm
+    {
+        [Required(ErrorMessage = "The site needs a title.")]
+        [StringLength(200)]
+        [Display(Name = "Site title")]
+        public string Title { get; set; } = "";
+
+        [StringLength(1000)]
+        public string? Description { get; set; }
+
+        [Required(ErrorMessage = "Enter a language code.")]
+        [Display(Name = "Default language")]
+        public string DefaultLanguage { get; set; } = "en";
+
+        [Display(Name = "Time zone")]
+        [StringLength(100)]
+        public string? TimeZone { get; set; }
+
+        [Display(Name = "Base URL")]
+        [StringLength(300)]
+        public string? BaseUrl { get; set; }
+
+        [Range(1, 200, ErrorMessage = "Enter a size from 1 to 200 MB.")]
+        [Display(Name = "Largest upload (MB)")]
+        public int MaxUploadMegabytes { get; set; } = 20;
+    }
+}
