@@ -11,5 +11,8 @@ public sealed class GazetteOptions
     /// <summary>Fill an empty database with the demo stories.</summary>
     public bool DemoContent { get; set; } = true;
 
+    /// <summary>How often the scheduler looks for stories whose publication time has come; zero or less turns it off.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

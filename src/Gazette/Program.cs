@@ -30,6 +30,8 @@ builder.Services.AddSingleton<ArticleMarkdown>();
 builder.Services.AddScoped<ReadAlsoBlocks>();
 builder.Services.AddScoped<ArticleEditor>();
 builder.Services.AddScoped<DemoContent>();
+builder.Services.AddSingleton<ScheduledPublisher>();
+builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledPublisher>());
 builder.Services.AddRazorPages(pages =>
 {
     pages.RootDirectory = "/";
