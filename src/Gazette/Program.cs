@@ -30,6 +30,7 @@ builder.Services.AddSingleton<ArticleMarkdown>();
 builder.Services.AddScoped<ReadAlsoBlocks>();
 builder.Services.AddScoped<ArticleEditor>();
 builder.Services.AddScoped<DemoContent>();
+builder.Services.AddScoped<MediaLibrary>();
 builder.Services.AddSingleton<ScheduledPublisher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledPublisher>());
 builder.Services.AddRazorPages(pages =>
@@ -55,6 +56,7 @@ app.UseGazetteMedia(options);
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
+app.MapMediaApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
