@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 using SkiaSharp;
 
 namespace Gazette.Media;
@@ -32,6 +34,8 @@ public static class ImageProcessor
     private const int WebpQuality = 80;
     private const int JpegQuality = 85;
 
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>At most two images decoded at once: each may take a few hundred megabytes of pixels.</summary>
     private static readonly SemaphoreSlim Decoding = new(2);
 
@@ -56,7 +60,7 @@ public static class ImageProcessor
     {
         if (head is [0xFF, 0xD8, 0xFF, ..])
             return ImageKind.Jpeg;
-        if (head.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (head.StartsWith(PngSignature))
             return ImageKind.Png;
         if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
             return ImageKind.Gif;
@@ -97,8 +101,30 @@ public static class ImageProcessor
         }
     }
 
+    /// <summary>
+    /// The size a PNG or GIF header declares, read by hand: a decoder may refuse an absurd size with no more than
+    /// "cannot read", and the person uploading deserves to hear the real reason.
+    /// </summary>
+    public static (int Width, int Height)? DeclaredSize(ReadOnlySpan<byte> head, ImageKind kind) => kind switch
+    {
+        ImageKind.Png when head.Length >= 24 && head[12..16].SequenceEqual("IHDR"u8) =>
+            (BinaryPrimitives.ReadInt32BigEndian(head[16..]), BinaryPrimitives.ReadInt32BigEndian(head[20..])),
+        ImageKind.Gif when head.Length >= 10 =>
+            (BinaryPrimitives.ReadUInt16LittleEndian(head[6..]), BinaryPrimitives.ReadUInt16LittleEndian(head[8..])),
+        _ => null,
+    };
+
+    private static void RefuseHuge(int width, int height)
+    {
+        if (width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
+            throw new ImageRejectedException(
+                $"This image is {width:N0} × {height:N0} pixels; the largest accepted is {MaxSide:N0} pixels a side and {MaxPixels / 1_000_000} megapixels in all.");
+    }
+
     private static ProcessedImage Process(byte[] bytes, ImageKind kind)
     {
+        if (DeclaredSize(bytes, kind) is var (declaredWidth, declaredHeight))
+            RefuseHuge(declaredWidth, declaredHeight);
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data)
             ?? throw new ImageRejectedException($"This file starts like a {kind.ToString().ToUpperInvariant()} image but cannot be read: it is damaged or incomplete.");
@@ -106,9 +132,7 @@ public static class ImageProcessor
         var height = codec.Info.Height;
         if (width <= 0 || height <= 0)
             throw new ImageRejectedException("This image has no pixels.");
-        if (width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
-            throw new ImageRejectedException(
-                $"This image is {width:N0} × {height:N0} pixels; the largest accepted is {MaxSide:N0} pixels a side and {MaxPixels / 1_000_000} megapixels in all.");
+        RefuseHuge(width, height);
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, kind == ImageKind.Jpeg ? SKAlphaType.Opaque : SKAlphaType.Premul);
         using var decoded = new SKBitmap(info);

@@ -26,9 +26,13 @@ public sealed class IndexModel(GazetteDb db, MediaLibrary library) : PageModel
     public int PageCount { get; private set; } = 1;
     public int LimitMegabytes { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? q, string? page, bool tooLarge, CancellationToken cancellationToken)
+    /// <summary>The <c>?page=</c> query value ("page" alone would bind the Razor page's own route value).</summary>
+    [FromQuery(Name = "page")]
+    public string? RawPage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? q, bool tooLarge, CancellationToken cancellationToken)
     {
-        if (!Site.PageNumber.TryParse(page, out var number))
+        if (!Site.PageNumber.TryParse(RawPage, out var number))
             return NotFound();
         if (tooLarge)
             ModelState.AddModelError("Form.File", $"The file is larger than the {await LimitAsync(cancellationToken)} MB limit.");
