@@ -17,5 +17,8 @@ public sealed class GazetteOptions
     /// </summary>
     public int SignInRateLimit { get; set; } = 10;
 
+    /// <summary>How often the scheduler looks for stories whose publication time has come; zero or less turns it off.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

@@ -6,6 +6,7 @@ using Gazette.Articles;
 using Gazette.Articles.Markdown;
 using Gazette.Data;
 using Gazette.Demo;
+using Gazette.Media;
 using Gazette.Site;
 
 using Microsoft.Extensions.WebEncoders;
@@ -33,6 +34,9 @@ public static class GazetteServices
         services.AddScoped<ReadAlsoBlocks>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<DemoContent>();
+        services.AddScoped<MediaLibrary>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/";

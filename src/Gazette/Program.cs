@@ -28,6 +28,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMustChangePassword();
 app.MapHealth();
+app.MapMediaApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>

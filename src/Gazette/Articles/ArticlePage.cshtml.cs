@@ -1,6 +1,7 @@
 using Gazette.Articles.Markdown;
 using Gazette.Data;
 using Gazette.Localization;
+using Gazette.Media;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,9 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
     public Labels Labels { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public IReadOnlyList<ShareLink> ShareLinks { get; private set; } = [];
+
+    /// <summary>The library image behind the lead figure, for its responsive variants; null for a plain image URL.</summary>
+    public MediaItem? LeadMedia { get; private set; }
 
     /// <summary>Shown when the story changed after it went public (a minute of grace for the publishing save itself).</summary>
     public bool ShowUpdated => Article.PublishedAt is { } published && Article.UpdatedAt > published.AddMinutes(1);
@@ -42,6 +46,8 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         Article = article;
         Labels = Labels.For(article.Language);
         BodyHtml = await readAlso.ResolveAsync(article.BodyHtml, article.Language, cancellationToken);
+        if (article.FeaturedFigure?.MediaId is { } mediaId)
+            LeadMedia = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);
