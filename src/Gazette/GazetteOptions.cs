@@ -11,5 +11,8 @@ public sealed class GazetteOptions
     /// <summary>Fill an empty database with the demo stories.</summary>
     public bool DemoContent { get; set; } = true;
 
+    /// <summary>How often each node reads the change feed into its search index.</summary>
+    public TimeSpan SearchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

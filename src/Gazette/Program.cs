@@ -3,12 +3,10 @@ using System.Text.Unicode;
 
 using Gazette;
 using Gazette.Accounts;
-using Gazette.Articles;
-using Gazette.Articles.Markdown;
 using Gazette.Cli;
 using Gazette.Data;
-using Gazette.Demo;
 using Gazette.Media;
+using Gazette.Search;
 using Gazette.Site;
 
 using Microsoft.Extensions.WebEncoders;
@@ -21,15 +19,8 @@ var builder = WebApplication.CreateBuilder(args is ["serve", ..] ? args[1..] : a
 // fingerprinted, precompressed CSS answers browsers with an empty body. No effect on published output.
 builder.WebHost.UseStaticWebAssets();
 var options = builder.Configuration.GetSection(GazetteOptions.SectionName).Get<GazetteOptions>() ?? new GazetteOptions();
-builder.Services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.SectionName));
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddGazetteData(builder.Configuration, options);
+builder.Services.AddGazetteCore(builder.Configuration);
 builder.Services.AddGazetteAccounts();
-builder.Services.AddSingleton<SiteContext>();
-builder.Services.AddSingleton<ArticleMarkdown>();
-builder.Services.AddScoped<ReadAlsoBlocks>();
-builder.Services.AddScoped<ArticleEditor>();
-builder.Services.AddScoped<DemoContent>();
 builder.Services.AddRazorPages(pages =>
 {
     pages.RootDirectory = "/";
@@ -53,6 +44,7 @@ app.UseGazetteMedia(options);
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
+app.MapSearchApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Es;
@@ -10,7 +11,6 @@ using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
