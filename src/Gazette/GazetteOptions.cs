@@ -20,5 +20,8 @@ public sealed class GazetteOptions
     /// <summary>How often the scheduler looks for stories whose publication time has come; zero or less turns it off.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often each node reads the change feed into its search index.</summary>
+    public TimeSpan SearchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

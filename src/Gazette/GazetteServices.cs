@@ -7,6 +7,7 @@ using Gazette.Articles.Markdown;
 using Gazette.Data;
 using Gazette.Demo;
 using Gazette.Media;
+using Gazette.Search;
 using Gazette.Site;
 
 using Microsoft.Extensions.WebEncoders;
@@ -15,28 +16,18 @@ namespace Gazette;
 
 /// <summary>
 /// The composition root's service registrations, shared by the web server and the command-line verbs that need the
-/// database (<c>users create-admin</c>): both see the same configuration, database provider and Identity options.
+/// database or the search index: both see the same configuration, database provider and Identity options.
 /// </summary>
 public static class GazetteServices
 {
+    /// <summary>Everything the web server needs: the core services, accounts, and Razor Pages.</summary>
     public static GazetteOptions Add(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var options = builder.Configuration.GetSection(GazetteOptions.SectionName).Get<GazetteOptions>() ?? new GazetteOptions();
-        services.Configure<GazetteOptions>(builder.Configuration.GetSection(GazetteOptions.SectionName));
-        services.AddSingleton(TimeProvider.System);
-        services.AddGazetteData(builder.Configuration, options);
+        var options = services.AddGazetteCore(builder.Configuration);
         services.AddGazetteAccounts();
         services.AddScoped<NewsroomAccounts>();
         services.AddSignInRateLimit(options);
-        services.AddSingleton<SiteContext>();
-        services.AddSingleton<ArticleMarkdown>();
-        services.AddScoped<ReadAlsoBlocks>();
-        services.AddScoped<ArticleEditor>();
-        services.AddScoped<DemoContent>();
-        services.AddScoped<MediaLibrary>();
-        services.AddSingleton<ScheduledPublisher>();
-        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/";
@@ -49,5 +40,41 @@ public static class GazetteServices
         // Write accents and non-Latin scripts as themselves, not as &#xE9; entities: pages in every language stay small and readable.
         services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return options;
+    }
+
+    /// <summary>The services that need no web server: the database, site settings, stories, media, scheduler, search index.</summary>
+    public static GazetteOptions AddGazetteCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(GazetteOptions.SectionName).Get<GazetteOptions>() ?? new GazetteOptions();
+        services.Configure<GazetteOptions>(configuration.GetSection(GazetteOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddGazetteData(configuration, options);
+        services.AddSingleton<SiteContext>();
+        services.AddSingleton<ArticleMarkdown>();
+        services.AddScoped<ReadAlsoBlocks>();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<DemoContent>();
+        services.AddScoped<MediaLibrary>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<StorySearch>();
+        services.AddScoped<SiteSearch>();
+        services.AddHostedService<IndexFollower>();
+        return options;
+    }
+
+    /// <summary>
+    /// The core services configured as the server would be (appsettings.json, environment, <c>--Key value</c>
+    /// arguments), without starting anything: for verbs that read or write the data folder and the database.
+    /// </summary>
+    public static IHost BuildForCommandLine(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddGazetteCore(builder.Configuration);
+        return builder.Build();
     }
 }

@@ -1,7 +1,9 @@
 using Gazette;
 using Gazette.Accounts;
 using Gazette.Cli;
+using Gazette.Data;
 using Gazette.Media;
+using Gazette.Search;
 using Gazette.Site;
 
 if (CommandLine.IsVerb(args))
@@ -29,6 +31,7 @@ app.UseAuthorization();
 app.UseMustChangePassword();
 app.MapHealth();
 app.MapMediaApi();
+app.MapSearchApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,5 +1,4 @@
-using Gazette.Articles;
-using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
@@ -7,40 +6,55 @@ using Microsoft.AspNetCore.Mvc;
 namespace Gazette.Search;
 
 /// <summary>
-/// <c>GET /search?q=</c>: stories whose headline or standfirst contains the words typed. A plain database match
-/// that keeps the header's search box useful until the full-text index (Lucene.NET) replaces it.
+/// <c>GET /search</c>: the full-text search, with filters, sorts and pages as plain links and a GET form, so it
+/// works without JavaScript. Whatever is typed gives a page: words are never parsed as query syntax.
 /// </summary>
-public sealed class SearchPageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
+public sealed class SearchPageModel(SiteSearch search, SiteContext site) : GazettePageModel(site)
 {
-    public const int MaxQueryLength = 200;
+    public const int MaxQueryLength = SearchRequest.MaxQueryLength;
 
-    [FromQuery(Name = "q")]
-    public string? Query { get; set; }
+    [FromQuery(Name = "q")] public string? RawQuery { get; set; }
+    [FromQuery(Name = "section")] public string? RawSection { get; set; }
+    [FromQuery(Name = "tag")] public string? RawTag { get; set; }
+    [FromQuery(Name = "author")] public string? RawAuthor { get; set; }
+    [FromQuery(Name = "lang")] public string? RawLanguage { get; set; }
+    [FromQuery(Name = "from")] public string? RawFrom { get; set; }
+    [FromQuery(Name = "to")] public string? RawTo { get; set; }
+    [FromQuery(Name = "sort")] public string? RawSort { get; set; }
+    [FromQuery(Name = "page")] public string? RawPage { get; set; }
 
-    public string? Problem { get; private set; }
+    public SearchRequest Criteria { get; private set; } = new();
+    public SearchResults Results { get; private set; } = SearchResults.Empty;
+    public Labels Labels { get; private set; } = null!;
+    public string Heading { get; private set; } = "";
+    public IReadOnlyList<string> Messages { get; private set; } = [];
+
+    /// <summary>True when the reader asked for something (words or filters), so an empty list means "nothing found".</summary>
+    public bool Asked => Criteria.Query.Length > 0 || Criteria.HasFilters;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
-        var labels = Localization.Labels.For(Site.Settings.DefaultLanguage);
-        var words = (Query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(word => word.Length >= 2)
-            .Select(word => word.ToLowerInvariant())
-            .Distinct()
-            .Take(8)
-            .ToList();
-        if ((Query ?? "").Length > MaxQueryLength)
+        Labels = Labels.For(Site.Settings.DefaultLanguage);
+        Criteria = SearchRequest.Parse(RawQuery, RawSection, RawTag, RawAuthor, RawLanguage, RawFrom, RawTo, RawSort, RawPage, out var problems);
+        var messages = problems.Select(key => Labels.Format(key, MaxQueryLength)).ToList();
+        Results = await search.RunAsync(Criteria, Site.TimeZone, cancellationToken);
+        if (Criteria.Query.Length > 0 && Results.Total == 0 && !Results.IndexRebuilding && Results.SimilarWords.Count == 0
+            && StorySearch.TextQuery(Criteria.Query, fuzzy: false) is null)
+            messages.Add(Labels["SearchNoWords"]);
+        Messages = messages;
+        Heading = Criteria.Query.Length > 0 ? Labels.Format("SearchResultsFor", Criteria.Query) : Labels["Search"];
+        SetMeta(new PageMeta
         {
-            Problem = labels.Format("SearchTooLong", MaxQueryLength);
-            words.Clear();
-        }
-        var stories = Db.Articles.AsQueryable();
-        if (words.Count == 0)
-            stories = stories.Where(a => false);
-        foreach (var word in words)
-            stories = stories.Where(a => a.Headline.ToLower().Contains(word) || (a.SecondHeadline != null && a.SecondHeadline.ToLower().Contains(word)) || a.Standfirst.ToLower().Contains(word));
-        var heading = string.IsNullOrWhiteSpace(Query) || Problem is not null ? labels["Search"] : labels.Format("SearchResultsFor", Query!.Trim());
-        var path = string.IsNullOrWhiteSpace(Query) || Problem is not null ? "/search" : $"/search?q={Uri.EscapeDataString(Query!.Trim())}";
-        return await ShowAsync(stories, heading, Problem, path, cancellationToken, noIndex: true);
+            Title = $"{Heading} – {Site.Settings.Title}",
+            Language = Site.Settings.DefaultLanguage,
+            CanonicalUrl = AbsoluteUrl("/search" + Criteria.ToQueryString()),
+            NoIndex = true,
+        });
+        return Page();
     }
+
+    public string LinkTo(int page) => "/search" + Criteria.ToQueryString(page);
+
+    public string SortLink(SearchSort sort) => "/search" + Criteria.ToQueryString(page: 1, sort: sort);
 }

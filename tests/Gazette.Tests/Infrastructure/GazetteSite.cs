@@ -14,7 +14,20 @@ namespace Gazette.Tests.Infrastructure;
 /// </summary>
 public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "gazette-tests", Guid.NewGuid().ToString("N"));
+    private readonly string dataDirectory;
+
+    protected GazetteSite() : this(null)
+    {
+    }
+
+    /// <summary>A site on <paramref name="dataDirectory"/> (a fresh temporary folder when null).</summary>
+    protected GazetteSite(string? dataDirectory) =>
+        this.dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "gazette-tests", Guid.NewGuid().ToString("N"));
+
+    public string DataDirectory => dataDirectory;
+
+    /// <summary>Whether disposing the site deletes its data folder.</summary>
+    protected virtual bool DeleteDataOnDispose => true;
 
     /// <summary>Why this site cannot run here (its database server is absent); null when it can.</summary>
     public string? UnavailableReason { get; protected set; }
@@ -78,7 +91,8 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
         await base.DisposeAsync();
         try
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            if (DeleteDataOnDispose)
+                Directory.Delete(dataDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -12,7 +12,8 @@ public abstract class SearchPageTests(GazetteSite site) : SiteTest(site)
         var marker = "zq" + Guid.NewGuid().ToString("N")[..6];
         var article = await Site.CreateAsync($"Lighthouse keeper {marker} retires");
 
-        var page = await Reader.GetDocumentAsync($"/search?q=LIGHTHOUSE+{marker}");
+        // The index follows the change feed within a second or two.
+        var page = await SearchWait.UntilAsync(Reader, $"/search?q=LIGHTHOUSE+{marker}", p => p.QuerySelectorAll(".card").Length > 0);
 
         Assert.Equal([article.Headline], page.QuerySelectorAll(".card-headline a").Select(a => a.TextContent.Trim()));
         Assert.NotNull(page.QuerySelector("meta[name=robots][content=noindex]"));

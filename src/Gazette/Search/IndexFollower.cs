@@ -1,0 +1,118 @@
+using Gazette.Data;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// Keeps this node's <see cref="SearchIndex"/> in step with the database. At start it opens the index, or builds
+/// it again in the background when it is missing or unreadable (the site serves meanwhile); then it polls the
+/// change feed every <c>Gazette:SearchPollInterval</c> and re-indexes each story that changed, or whose section,
+/// tags or authors did.
+/// </summary>
+public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes, IOptions<GazetteOptions> options,
+    ILogger<IndexFollower> logger) : BackgroundService
+{
+    private const int EventsPerPoll = 1000;
+
+    /// <summary>
+    /// On PostgreSQL a row with a smaller id can commit after a larger one has been read. Ids skipped over are
+    /// watched for this long, and applied if they appear.
+    /// </summary>
+    private static readonly TimeSpan GapWatch = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<long, DateTime> gaps = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var interval = options.Value.SearchPollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
+                if (!index.IsReady && !index.TryOpen())
+                    await index.RebuildAsync(db, stoppingToken);
+                await CatchUpAsync(db, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Following the change feed into the search index failed; retrying.");
+            }
+            try
+            {
+                await Task.Delay(interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Applies every change-feed row after the index's last one.</summary>
+    public async Task CatchUpAsync(GazetteDb db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var last = index.LastChangeId;
+            var watched = gaps.Keys.ToList();
+            var changes = await db.ChangeEvents.AsNoTracking()
+                .Where(e => e.Id > last || watched.Contains(e.Id))
+                .OrderBy(e => e.Id).Take(EventsPerPoll)
+                .ToListAsync(cancellationToken);
+            ForgetOldGaps();
+            if (changes.Count == 0)
+                return;
+            var newest = Math.Max(last, changes[^1].Id);
+            var seen = changes.Select(c => c.Id).ToHashSet();
+            foreach (var id in seen)
+                gaps.Remove(id);
+            // A long run of missing ids is a sequence jump, not transactions in flight.
+            for (var id = last + 1; id < newest && newest - last <= EventsPerPoll * 2; id++)
+            {
+                if (!seen.Contains(id))
+                    gaps.TryAdd(id, DateTime.UtcNow);
+            }
+            await index.ApplyAsync(db, StoriesTouchedBy(changes), newest, cancellationToken);
+            if (changes.Count < EventsPerPoll)
+                return;
+        }
+    }
+
+    private HashSet<int> StoriesTouchedBy(IEnumerable<ChangeEvent> changes)
+    {
+        var stories = new HashSet<int>();
+        foreach (var change in changes)
+        {
+            var id = StoryDocument.IdText(change.EntityId);
+            // Who uses a section, tag or author is read from the index: after a delete the database no longer knows.
+            stories.UnionWith(change.EntityType switch
+            {
+                "Article" => [change.EntityId],
+                "Section" => index.StoriesWith(StoryDocument.SectionId, id),
+                "Tag" => index.StoriesWith(StoryDocument.TagId, id),
+                "Author" => index.StoriesWith(StoryDocument.AuthorId, id),
+                _ => [],
+            });
+        }
+        return stories;
+    }
+
+    private void ForgetOldGaps()
+    {
+        var cutoff = DateTime.UtcNow - GapWatch;
+        foreach (var (id, since) in gaps.ToList())
+        {
+            if (since < cutoff)
+                gaps.Remove(id);
+        }
+    }
+}

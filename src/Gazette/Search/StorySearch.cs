@@ -1,0 +1,234 @@
+using System.Globalization;
+
+using Gazette.Articles;
+using Gazette.Text.Analysis;
+
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace Gazette.Search;
+
+/// <summary>One story found, as result lists show it. <see cref="HeadlineHtml"/> and <see cref="SnippetHtml"/> are
+/// encoded text in which only the highlighter's <c>&lt;mark&gt;</c> tags are markup.</summary>
+public sealed record SearchHit(int Id, string HeadlineHtml, string SnippetHtml, string Language, string Path,
+    DateTime PublishedAt, string? SectionName, string? SectionSlug, IReadOnlyList<string> AuthorNames, string? ImageUrl, string? ImageAlt);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageCount,
+    IReadOnlyList<string> SimilarWords, bool IndexRebuilding)
+{
+    public static readonly SearchResults Empty = new([], 0, 1, 1, [], false);
+}
+
+/// <summary>
+/// Turns a reader's words into a Lucene query without Lucene's query syntax: the text goes through each
+/// language's analyzer and becomes, per language, "every word in some field" with the headline weighing most.
+/// Nothing a reader types can be a syntax error. Double quotes around words ask for them as a phrase.
+/// </summary>
+public sealed class StorySearch(SearchIndex index)
+{
+    private const int SnippetFragments = 2;
+
+    /// <summary>Searches the index; null when the index is being built and cannot answer yet.</summary>
+    public SearchResults? Search(SearchRequest request, DateTime nowUtc, TimeZoneInfo zone)
+    {
+        var filter = Filter(request, nowUtc, zone);
+        var browsing = request.Query.Length == 0;
+        var query = browsing ? new MatchAllDocsQuery() : TextQuery(request.Query, fuzzy: false);
+        if (query is null || browsing && !request.HasFilters)
+            return index.IsReady ? SearchResults.Empty : null;
+        return index.Search(searcher =>
+        {
+            var results = Run(searcher, query, filter, request, zone, []);
+            if (results.Total > 0 || browsing || TextQuery(request.Query, fuzzy: true) is not { } fuzzy)
+                return results;
+            var similar = Run(searcher, fuzzy, filter, request, zone, null);
+            return similar;
+        });
+    }
+
+    private static SearchResults Run(IndexSearcher searcher, Query query, Filter filter, SearchRequest request, TimeZoneInfo zone,
+        IReadOnlyList<string>? similarWords)
+    {
+        var sort = request.Sort == SearchSort.Date || query is MatchAllDocsQuery
+            ? new Sort(new SortField(StoryDocument.Published, SortFieldType.INT64, reverse: true))
+            : new Sort(SortField.FIELD_SCORE, new SortField(StoryDocument.Published, SortFieldType.INT64, reverse: true));
+        var wanted = request.Page * SearchRequest.PageSize;
+        var top = searcher.Search(query, filter, wanted, sort);
+        var pageCount = Math.Max(1, (top.TotalHits + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
+        var rewritten = searcher.Rewrite(query);
+        var marked = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize)
+            .Select(scoreDoc => Hit(searcher.Doc(scoreDoc.Doc), rewritten, zone, marked))
+            .ToList();
+        return new SearchResults(hits, top.TotalHits, request.Page, pageCount, similarWords ?? marked.Take(5).ToList(), false);
+    }
+
+    /// <summary>Every language's reading of the words, each requiring all its words; null when no word is left.</summary>
+    internal static Query? TextQuery(string text, bool fuzzy)
+    {
+        var (phrases, words) = SplitPhrases(text);
+        var anyLanguage = new BooleanQuery();
+        foreach (var key in StoryAnalyzers.Keys)
+        {
+            var allWords = new BooleanQuery();
+            foreach (var term in StoryAnalyzers.Terms(key, words).Distinct())
+                allWords.Add(InAnyField(key, field => fuzzy ? Fuzzy(field, term) : new TermQuery(new Term(field, term))), Occur.MUST);
+            foreach (var phrase in phrases)
+            {
+                var positions = Positions(key, phrase);
+                if (positions.Count == 0)
+                    continue;
+                allWords.Add(InAnyField(key, field =>
+                {
+                    var query = new PhraseQuery();
+                    foreach (var (term, position) in positions)
+                        query.Add(new Term(field, term), position);
+                    return query;
+                }), Occur.MUST);
+            }
+            if (allWords.Clauses.Count > 0)
+                anyLanguage.Add(allWords, Occur.SHOULD);
+        }
+        return anyLanguage.Clauses.Count == 0 ? null : anyLanguage;
+    }
+
+    private static BooleanQuery InAnyField(string key, Func<string, Query> make)
+    {
+        var anyField = new BooleanQuery();
+        foreach (var (field, boost) in StoryDocument.WeightedTextFields)
+        {
+            var query = make(StoryDocument.FieldName(field, key));
+            query.Boost = boost;
+            anyField.Add(query, Occur.SHOULD);
+        }
+        return anyField;
+    }
+
+    /// <summary>One or two edits by the word's length; the first letter is kept, as misspellings rarely start there.</summary>
+    private static FuzzyQuery Fuzzy(string field, string term) =>
+        new(new Term(field, term), term.Length >= 6 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true);
+
+    /// <summary>Quoted runs become phrases; an unbalanced quote is just ignored.</summary>
+    private static (List<string> Phrases, string Words) SplitPhrases(string text)
+    {
+        var parts = text.Split('"');
+        var phrases = new List<string>();
+        var words = new List<string>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var quoted = i % 2 == 1 && i < parts.Length - 1;
+            (quoted ? phrases : words).Add(parts[i]);
+        }
+        return (phrases, string.Join(' ', words));
+    }
+
+    private static List<(string Term, int Position)> Positions(string key, string phrase)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = StoryAnalyzers.For(key).GetTokenStream("phrase", phrase);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var position = -1;
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add((term.ToString(), position));
+        }
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Public now (scheduled stories wait for their minute), plus the reader's filters.</summary>
+    private static Filter Filter(SearchRequest request, DateTime nowUtc, TimeZoneInfo zone)
+    {
+        var from = request.From is { } fromDate ? StartOfDayUtc(fromDate, zone).Ticks : (long?)null;
+        var to = Math.Min(nowUtc.Ticks, request.To is { } toDate ? StartOfDayUtc(toDate.AddDays(1), zone).Ticks - 1 : long.MaxValue);
+        var filter = new BooleanFilter
+        {
+            new FilterClause(NumericRangeFilter.NewInt64Range(StoryDocument.Published, from, to, true, true), Occur.MUST),
+        };
+        void Require(string field, string? value)
+        {
+            if (value is not null)
+                filter.Add(new FilterClause(new TermFilter(new Term(field, value)), Occur.MUST));
+        }
+        Require(StoryDocument.SectionSlug, request.Section);
+        Require(StoryDocument.TagSlug, request.Tag);
+        Require(StoryDocument.AuthorSlug, request.Author);
+        Require(StoryDocument.Language, request.Language);
+        return filter;
+    }
+
+    internal static DateTime StartOfDayUtc(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // A midnight skipped by a clock change: the day starts at the first hour that exists.
+        while (zone.IsInvalidTime(local))
+            local = local.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+
+    private static SearchHit Hit(Document document, Query query, TimeZoneInfo zone, ISet<string> marked)
+    {
+        var language = document.Get(StoryDocument.LanguageTag);
+        var key = StoryAnalyzers.KeyOf(language);
+        var published = new DateTime(long.Parse(document.Get(StoryDocument.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var headline = document.Get(StoryDocument.FieldName(StoryDocument.Headline, key));
+        var second = document.Get(StoryDocument.FieldName(StoryDocument.SecondHeadline, key));
+        var display = string.IsNullOrWhiteSpace(second) ? headline : $"{headline} • {second}";
+        var headlineHtml = Highlight(query, key, StoryDocument.Headline, display, whole: true, marked);
+        var snippet = Highlight(query, key, StoryDocument.Body, document.Get(StoryDocument.FieldName(StoryDocument.Body, key)), whole: false, marked);
+        var standfirst = document.Get(StoryDocument.FieldName(StoryDocument.Standfirst, key));
+        if (snippet is null || !snippet.Contains("<mark>", StringComparison.Ordinal))
+            snippet = Highlight(query, key, StoryDocument.Standfirst, standfirst, whole: true, marked) ?? snippet;
+        return new SearchHit(
+            int.Parse(document.Get(StoryDocument.Id), CultureInfo.InvariantCulture),
+            headlineHtml ?? Encode(display),
+            snippet ?? Encode(standfirst),
+            language,
+            ArticleUrls.PathOf(language, document.Get(StoryDocument.Slug), published, zone),
+            published,
+            document.Get(StoryDocument.FieldName(StoryDocument.Section, key)),
+            document.Get(StoryDocument.SectionSlug),
+            document.GetValues(StoryDocument.FieldName(StoryDocument.Authors, key)),
+            document.Get(StoryDocument.ImageUrl),
+            document.Get(StoryDocument.ImageAlt));
+    }
+
+    /// <summary>The text with the query's words in <c>&lt;mark&gt;</c> (all of it, or its best fragments); null without a match.</summary>
+    private static string? Highlight(Query query, string key, string textField, string? text, bool whole, ISet<string> marked)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        var field = StoryDocument.FieldName(textField, key);
+        var scorer = new QueryScorer(query, field);
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
+        {
+            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, 160),
+        };
+        // The headline field analyzes the same way as the others of its language.
+        using var stream = StoryAnalyzers.For(key).GetTokenStream(field, text);
+        var fragments = highlighter.GetBestFragments(stream, text, whole ? 1 : SnippetFragments);
+        if (fragments.Length == 0)
+            return null;
+        var html = string.Join(" … ", fragments);
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(html, "<mark>(.*?)</mark>"))
+            marked.Add(System.Net.WebUtility.HtmlDecode(match.Groups[1].Value));
+        return html;
+    }
+
+    private static string Encode(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>Escapes only what HTML needs (&lt; &gt; &amp; quotes): accents stay themselves, as on the rest of the site.</summary>
+    private sealed class MinimalHtmlEncoder : IEncoder
+    {
+        private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+            System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+        public string EncodeText(string originalText) => Encoder.Encode(originalText);
+    }
+}
