@@ -17,8 +17,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
     public string CanonicalUrl { get; private set; } = "";
     public IReadOnlyList<ShareLink> ShareLinks { get; private set; } = [];
 
-    /// <summary>Shown when the story changed after it went public (a minute of grace for the publishing save itself).</summary>
-    public bool ShowUpdated => Article.PublishedAt is { } published && Article.UpdatedAt > published.AddMinutes(1);
+    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks);
 
     public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, CancellationToken cancellationToken)
     {

@@ -1,0 +1,13 @@
+using Gazette.Localization;
+
+namespace Gazette.Articles;
+
+/// <summary>
+/// What Articles/_Story.cshtml needs to show a story: the public article page and the newsroom's preview both
+/// render through it, so a preview is the page readers will get.
+/// </summary>
+public sealed record StoryView(Article Article, string BodyHtml, Labels Labels, TimeZoneInfo TimeZone, IReadOnlyList<ShareLink> ShareLinks)
+{
+    /// <summary>Shown when the story changed after it went public (a minute of grace for the publishing save itself).</summary>
+    public bool ShowUpdated => Article.PublishedAt is { } published && Article.UpdatedAt > published.AddMinutes(1);
+}
