@@ -3,6 +3,7 @@ using System.Text.Unicode;
 
 using Gazette;
 using Gazette.Accounts;
+using Gazette.Admin.Stories;
 using Gazette.Articles;
 using Gazette.Articles.Markdown;
 using Gazette.Cli;
@@ -53,6 +54,7 @@ app.UseGazetteMedia(options);
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
+app.MapStoryLookup();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
