@@ -68,7 +68,7 @@ public sealed record ArticleSnapshot
     /// </summary>
     public IReadOnlyList<string> ToLines(IReadOnlyDictionary<int, string> sectionNames, IReadOnlyDictionary<int, string> authorNames, TimeZoneInfo zone)
     {
-        string Name(IReadOnlyDictionary<int, string> names, int id) => names.TryGetValue(id, out var name) ? name : $"#{id}";
+        static string Name(IReadOnlyDictionary<int, string> names, int id) => names.TryGetValue(id, out var name) ? name : $"#{id}";
         var lines = new List<string>
         {
             $"Headline: {Headline}",

@@ -34,10 +34,10 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
     public int PageCount { get; private set; } = 1;
     public int Total { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageText, CancellationToken cancellationToken)
     {
         ViewData["Title"] = "Stories";
-        if (!Gazette.Site.PageNumber.TryParse(page, out var pageNumber))
+        if (!Gazette.Site.PageNumber.TryParse(pageText, out var pageNumber))
             return BadRequest();
         var me = await NewsroomUser.OfAsync(User, users, db, cancellationToken);
         var stories = db.Articles.AsNoTracking();

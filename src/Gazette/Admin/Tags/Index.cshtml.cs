@@ -26,9 +26,9 @@ public sealed class IndexModel(GazetteDb db) : PageModel
     public int? ProblemFor { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageText, CancellationToken cancellationToken)
     {
-        if (!Site.PageNumber.TryParse(page, out var number))
+        if (!Site.PageNumber.TryParse(pageText, out var number))
             return BadRequest();
         CurrentPage = number;
         await LoadAsync(cancellationToken);
