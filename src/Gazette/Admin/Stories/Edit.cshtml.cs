@@ -93,12 +93,13 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
 
         if (!ModelState.IsValid)
             return Page();
+        var (statusBefore, publishedBefore) = (article.Status, article.PublishedAt);
         var errors = await Form.ApplyToAsync(article, db, createTags: true, cancellationToken);
         var what = ApplyAction(article, storyAction, errors);
         foreach (var (field, message) in errors)
             ModelState.AddModelError(field, message);
         if (errors.Count > 0)
-            return Page();
+            return Refused();
 
         if (article.Id != 0)
         {
@@ -114,14 +115,21 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         {
             foreach (var (field, message) in invalid.Errors)
                 ModelState.AddModelError(FormField(field), message);
-            return Page();
+            return Refused();
         }
         catch (DbUpdateConcurrencyException)
         {
             await ShowConflictAsync(article.Id, cancellationToken);
-            return Page();
+            return Refused();
         }
         return Redirect($"/admin/stories/{article.Id}?done={what.Done}");
+
+        // Nothing was saved: the page shows the story's real status again, and the form keeps what the user typed.
+        IActionResult Refused()
+        {
+            (article.Status, article.PublishedAt) = (statusBefore, publishedBefore);
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
