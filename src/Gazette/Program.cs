@@ -1,5 +1,6 @@
 using Gazette;
 using Gazette.Accounts;
+using Gazette.Admin.Stories;
 using Gazette.Cli;
 using Gazette.Data;
 using Gazette.Media;
@@ -32,6 +33,7 @@ app.UseMustChangePassword();
 app.MapHealth();
 app.MapMediaApi();
 app.MapSearchApi();
+app.MapStoryLookup();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>

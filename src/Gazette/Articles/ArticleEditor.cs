@@ -22,7 +22,15 @@ public sealed class ArticleValidationException(IReadOnlyDictionary<string, strin
 /// </summary>
 public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown, SiteContext site, TimeProvider clock)
 {
-    public async Task SaveAsync(Article article, CancellationToken cancellationToken = default)
+    /// <summary>Saves as the system (import, demo content, tests), recording the revision as "saved".</summary>
+    public Task SaveAsync(Article article, CancellationToken cancellationToken = default) =>
+        SaveAsync(article, Editor.System, "saved", cancellationToken);
+
+    /// <summary>
+    /// Saves the story and appends its next revision, saying who did what. A tracked story whose Version no longer
+    /// matches the database's raises <see cref="DbUpdateConcurrencyException"/>, and nothing is written.
+    /// </summary>
+    public async Task SaveAsync(Article article, Editor by, string action, CancellationToken cancellationToken = default)
     {
         Normalize(article);
         Validate(article);
@@ -30,6 +38,14 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
         var timeZone = (await site.GetAsync(cancellationToken)).TimeZone;
         var entry = db.Entry(article);
         string? oldPath = null;
+        // The revision's snapshot needs the tags and bylines even when the caller changed only the status.
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
+        {
+            if (!entry.Collection(a => a.Tags).IsLoaded)
+                await entry.Collection(a => a.Tags).LoadAsync(cancellationToken);
+            if (!entry.Collection(a => a.Authors).IsLoaded)
+                await entry.Collection(a => a.Authors).LoadAsync(cancellationToken);
+        }
         if (entry.State == EntityState.Detached && article.Id == 0)
         {
             article.CreatedAt = article.CreatedAt == default ? now : article.CreatedAt;
@@ -58,8 +74,60 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
                 db.ArticleRedirects.Add(new ArticleRedirect { Path = oldPath, ArticleId = article.Id });
         }
         // A story that takes back a path it once had must not redirect to itself.
+        // One transaction for the redirects, the story and its revision: a refused (stale) save leaves no trace.
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         await db.ArticleRedirects.Where(r => r.Path == newPath).ExecuteDeleteAsync(cancellationToken);
+        if (article.Id == 0)
+            await db.SaveChangesAsync(cancellationToken); // the revision needs the new story's id
+        await AddRevisionAsync(article, by, action, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Moves a story to the trash (hidden everywhere, restorable for 30 days), keeping a revision of it.</summary>
+    public Task DeleteAsync(Article article, Editor by, CancellationToken cancellationToken = default)
+    {
+        article.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        return SaveWorkflowAsync(article, by, "deleted", cancellationToken);
+    }
+
+    /// <summary>Takes a story back out of the trash as it was.</summary>
+    public Task RestoreFromTrashAsync(Article article, Editor by, CancellationToken cancellationToken = default)
+    {
+        article.DeletedAt = null;
+        return SaveWorkflowAsync(article, by, "restored from the trash", cancellationToken);
+    }
+
+    // Deleting and restoring change no content, so they skip validation: an old story that breaks a newer rule still goes to the trash.
+    private async Task SaveWorkflowAsync(Article article, Editor by, string action, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(article);
+        if (!entry.Collection(a => a.Tags).IsLoaded)
+            await entry.Collection(a => a.Tags).LoadAsync(cancellationToken);
+        if (!entry.Collection(a => a.Authors).IsLoaded)
+            await entry.Collection(a => a.Authors).LoadAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        article.UpdatedAt = now;
+        await AddRevisionAsync(article, by, action, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AddRevisionAsync(Article article, Editor by, string action, DateTime now, CancellationToken cancellationToken)
+    {
+        var last = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+        db.ArticleRevisions.Add(new ArticleRevision
+        {
+            ArticleId = article.Id,
+            Number = last + 1,
+            CreatedAt = now,
+            UserId = by.UserId,
+            UserName = by.Name.Length > 200 ? by.Name[..200] : by.Name,
+            Action = action.Length > 100 ? action[..100] : action,
+            Snapshot = ArticleSnapshot.Of(article).ToJson(),
+        });
     }
 
     private static void Normalize(Article article)

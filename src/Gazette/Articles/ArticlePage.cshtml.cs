@@ -21,8 +21,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
     /// <summary>The library image behind the lead figure, for its responsive variants; null for a plain image URL.</summary>
     public MediaItem? LeadMedia { get; private set; }
 
-    /// <summary>Shown when the story changed after it went public (a minute of grace for the publishing save itself).</summary>
-    public bool ShowUpdated => Article.PublishedAt is { } published && Article.UpdatedAt > published.AddMinutes(1);
+    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia);
 
     public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, CancellationToken cancellationToken)
     {

@@ -106,6 +106,9 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     public async Task A_misspelt_word_finds_similar_words_and_says_so()
     {
         var word = Word();
+        // The swap below must change the word: two equal letters in a row would leave it as it was.
+        if (word[4] == word[5])
+            word = word[..5] + (char)('a' + (word[5] - 'a' + 1) % 26) + word[6..];
         var story = await StoryAsync($"Minister {word} resigns");
         await FoundAsync($"?q={word}", story.Id);
         var misspelt = word[..4] + word[5] + word[4] + word[6..];

@@ -1,0 +1,256 @@
+using System.Globalization;
+
+using Gazette.Accounts;
+using Gazette.Articles;
+using Gazette.Authors;
+using Gazette.Data;
+using Gazette.Sections;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Admin.Stories;
+
+/// <summary>
+/// Writing a story and moving it through the workflow. One form, several submit buttons (save, submit, publish,
+/// schedule, unpublish); each is checked against <see cref="StoryRights"/> here, whatever the page showed.
+/// </summary>
+public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext siteContext, UserManager<GazetteUser> users, TimeProvider clock)
+    : PageModel
+{
+    public const string NewId = "new";
+
+    [BindProperty]
+    public StoryForm Form { get; set; } = new();
+
+    public Article? Story { get; private set; }
+    public NewsroomUser Me { get; private set; } = null!;
+    public SiteContext.Snapshot Site { get; private set; } = null!;
+    public IReadOnlyList<Section> Sections { get; private set; } = [];
+    public IReadOnlyList<Author> Authors { get; private set; } = [];
+    public string? Notice { get; private set; }
+    public IHtmlContent? ConflictDiff { get; private set; }
+    public string? ConflictBy { get; private set; }
+    public string? PublicPath { get; private set; }
+
+    public bool IsNew => Story is null || Story.Id == 0;
+    public bool ReadOnly => Story is not null && Story.Id != 0 && !Me.Rights.CanChange(Story);
+    public bool Shows(StoryAction action) => Story is null ? action is StoryAction.Save or StoryAction.Submit || Me.Rights.Publishes : Me.Rights.Allows(action, Story);
+
+    public async Task<IActionResult> OnGetAsync(string id, string? done, CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (id == NewId)
+        {
+            Form = new StoryForm { Language = Site.Settings.DefaultLanguage };
+            return Page();
+        }
+        if (await FindAsync(id, cancellationToken) is not { } article)
+            return NotFound();
+        if (!Me.Rights.CanOpen(article))
+            return Forbid();
+        Story = article;
+        Form = StoryForm.From(article, await LatestRevisionAsync(article.Id, cancellationToken), Site.TimeZone);
+        Notice = done switch
+        {
+            "saved" => "Saved.",
+            "submitted" => "Submitted for review.",
+            "published" => "Published.",
+            "scheduled" => "Scheduled.",
+            "unpublished" => "Unpublished: readers no longer see it.",
+            "restored" => "The revision was restored.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string? action, CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (!Enum.TryParse<StoryAction>(action, ignoreCase: true, out var storyAction))
+            storyAction = StoryAction.Save;
+
+        Article article;
+        if (id == NewId)
+        {
+            article = new Article { Headline = "", CreatedByUserId = Me.Rights.UserId, Status = ArticleStatus.Draft };
+            if (storyAction is StoryAction.Publish or StoryAction.Schedule && !Me.Rights.Publishes || storyAction == StoryAction.Unpublish)
+                return Forbid();
+        }
+        else
+        {
+            if (await FindAsync(id, cancellationToken) is not { } existing)
+                return NotFound();
+            article = existing;
+            if (!Me.Rights.Allows(storyAction, article))
+                return Forbid();
+        }
+        Story = article;
+
+        if (!ModelState.IsValid)
+            return Page();
+        var (statusBefore, publishedBefore) = (article.Status, article.PublishedAt);
+        var errors = await Form.ApplyToAsync(article, db, createTags: true, cancellationToken);
+        var what = ApplyAction(article, storyAction, errors);
+        foreach (var (field, message) in errors)
+            ModelState.AddModelError(field, message);
+        if (errors.Count > 0)
+            return Refused();
+
+        if (article.Id != 0)
+        {
+            if (!Guid.TryParse(Form.Version, out var formVersion))
+                return BadRequest();
+            db.Entry(article).Property(a => a.Version).OriginalValue = formVersion;
+        }
+        try
+        {
+            await editor.SaveAsync(article, Me.Editor, what.Action, cancellationToken);
+        }
+        catch (ArticleValidationException invalid)
+        {
+            foreach (var (field, message) in invalid.Errors)
+                ModelState.AddModelError(FormField(field), message);
+            return Refused();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ShowConflictAsync(article.Id, cancellationToken);
+            return Refused();
+        }
+        return Redirect($"/admin/stories/{article.Id}?done={what.Done}");
+
+        // Nothing was saved: the page shows the story's real status again, and the form keeps what the user typed.
+        IActionResult Refused()
+        {
+            (article.Status, article.PublishedAt) = (statusBefore, publishedBefore);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (await FindAsync(id, cancellationToken) is not { } article)
+            return NotFound();
+        if (!Me.Rights.CanDelete(article))
+            return Forbid();
+        await editor.DeleteAsync(article, Me.Editor, cancellationToken);
+        return Redirect("/admin/stories?deleted=" + article.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private (string Action, string Done) ApplyAction(Article article, StoryAction action, Dictionary<string, string> errors)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (action)
+        {
+            case StoryAction.Submit:
+                article.Status = ArticleStatus.InReview;
+                return ("submitted for review", "submitted");
+            case StoryAction.Publish:
+                article.Status = ArticleStatus.Published;
+                // A story published before keeps its date (and so its URL); a new or scheduled one goes out now.
+                if (article.PublishedAt is not { } published || published > now)
+                    article.PublishedAt = now;
+                return ("published", "published");
+            case StoryAction.Schedule:
+                if (ParseSchedule(now, errors) is { } at)
+                {
+                    article.Status = ArticleStatus.Scheduled;
+                    article.PublishedAt = at;
+                }
+                return ("scheduled", "scheduled");
+            case StoryAction.Unpublish:
+                article.Status = ArticleStatus.Unpublished;
+                return ("unpublished", "unpublished");
+            default:
+                return (article.Id == 0 ? "created" : "saved", "saved");
+        }
+    }
+
+    /// <summary>The schedule fields read as a time in the site's zone, returned in UTC; null with a message when unusable.</summary>
+    private DateTime? ParseSchedule(DateTime now, Dictionary<string, string> errors)
+    {
+        var field = $"Form.{nameof(StoryForm.ScheduleDate)}";
+        if (!DateOnly.TryParseExact(Form.ScheduleDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || !TimeOnly.TryParseExact(Form.ScheduleTime?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            errors[field] = "Give a date (YYYY-MM-DD) and a time (HH:MM) to schedule the story.";
+            return null;
+        }
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Site.TimeZone.IsInvalidTime(local))
+        {
+            errors[field] = $"{local:yyyy-MM-dd HH:mm} does not exist in {Site.TimeZone.Id}: the clocks skip it. Choose another time.";
+            return null;
+        }
+        var utc = TimeZoneInfo.ConvertTimeToUtc(local, Site.TimeZone);
+        if (utc <= now)
+        {
+            errors[field] = $"{local:yyyy-MM-dd HH:mm} ({Site.TimeZone.Id}) is in the past. Publish now, or choose a later time.";
+            return null;
+        }
+        return utc;
+    }
+
+    private async Task ShowConflictAsync(int articleId, CancellationToken cancellationToken)
+    {
+        var revisions = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ArticleId == articleId && (r.Number == Form.BaseRevision || r.Number > Form.BaseRevision))
+            .OrderBy(r => r.Number)
+            .ToListAsync(cancellationToken);
+        var based = revisions.FirstOrDefault(r => r.Number == Form.BaseRevision);
+        var latest = revisions.LastOrDefault();
+        ConflictBy = latest is null ? "someone" : $"{latest.UserName} ({latest.Action}, revision {latest.Number})";
+        if (latest is not null)
+        {
+            ConflictDiff = await RevisionDiff.RenderAsync(db, Site.TimeZone,
+                based is null ? new ArticleSnapshot() : ArticleSnapshot.Parse(based.Snapshot),
+                ArticleSnapshot.Parse(latest.Snapshot), cancellationToken);
+        }
+        // The form keeps the user's text; it now answers to the current version, so saving again is a deliberate overwrite.
+        var current = await db.Articles.AsNoTracking().Where(a => a.Id == articleId).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
+        Form.Version = current.ToString();
+        Form.BaseRevision = latest?.Number ?? Form.BaseRevision;
+        ModelState.Remove($"Form.{nameof(StoryForm.Version)}");
+        ModelState.Remove($"Form.{nameof(StoryForm.BaseRevision)}");
+    }
+
+    private async Task LoadContextAsync(CancellationToken cancellationToken)
+    {
+        Me = await NewsroomUser.OfAsync(User, users, db, cancellationToken);
+        Site = await siteContext.GetAsync(cancellationToken);
+        Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        Authors = await db.Authors.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken);
+    }
+
+    private async Task<Article?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var articleId))
+            return null;
+        var article = await db.Articles
+            .Include(a => a.Tags)
+            .Include(a => a.Authors)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is not null)
+            PublicPath = article.IsPublic(clock.GetUtcNow().UtcDateTime) ? ArticleUrls.PathOf(article, Site.TimeZone) : null;
+        return article;
+    }
+
+    private async Task<int> LatestRevisionAsync(int articleId, CancellationToken cancellationToken) =>
+        await db.ArticleRevisions.Where(r => r.ArticleId == articleId).MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
+
+    private static string FormField(string articleField) => articleField switch
+    {
+        nameof(Article.Headline) or nameof(Article.SecondHeadline) or nameof(Article.Standfirst) or nameof(Article.Language) or nameof(Article.Slug)
+            => $"Form.{articleField}",
+        nameof(Article.PublishedAt) => $"Form.{nameof(StoryForm.ScheduleDate)}",
+        "FeaturedFigure.AltText" => $"Form.{nameof(StoryForm.FigureAlt)}",
+        _ => "",
+    };
+}

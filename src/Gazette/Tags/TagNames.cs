@@ -1,0 +1,40 @@
+using Gazette.Data;
+using Gazette.Text;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Tags;
+
+/// <summary>Tags as the editor types them: comma-separated names, matched to existing tags by slug, new ones created.</summary>
+public static class TagNames
+{
+    public const int MaxLength = 100;
+
+    /// <summary>The distinct, trimmed names of a comma-separated list (by slug: "Port Aurel" and "port-aurel" are one tag).</summary>
+    public static IReadOnlyList<string> Split(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => name.Length > MaxLength ? name[..MaxLength].Trim() : name)
+            .Where(name => Slugs.Create(name).Length > 0)
+            .DistinctBy(name => Slugs.Create(name))
+            .ToList();
+
+    /// <summary>The tags named, in the order given: existing ones found by slug, the others added to <paramref name="db"/> (not saved).</summary>
+    public static async Task<List<Tag>> FindOrCreateAsync(GazetteDb db, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var wanted = names.Select(name => (Name: name, Slug: Slugs.Create(name))).Where(n => n.Slug.Length > 0).DistinctBy(n => n.Slug).ToList();
+        var slugs = wanted.Select(n => n.Slug).ToList();
+        var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var tags = new List<Tag>();
+        foreach (var (name, slug) in wanted)
+        {
+            if (!existing.TryGetValue(slug, out var tag))
+            {
+                tag = db.Tags.Local.FirstOrDefault(t => t.Slug == slug) ?? new Tag { Name = name, Slug = slug };
+                if (db.Entry(tag).State == EntityState.Detached)
+                    db.Tags.Add(tag);
+            }
+            tags.Add(tag);
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,103 @@
+// The story editor's Markdown toolbar and read-also picker. The form works without this file; it only saves typing.
+(() => {
+  "use strict";
+  const body = document.querySelector("textarea[data-markdown-editor]");
+  if (!body || body.disabled || body.closest("fieldset[disabled]")) return;
+
+  const selection = () => ({ start: body.selectionStart, end: body.selectionEnd, text: body.value.slice(body.selectionStart, body.selectionEnd) });
+
+  const replace = (start, end, text, selectFrom, selectTo) => {
+    body.focus();
+    body.setRangeText(text, start, end, "end");
+    if (selectFrom !== undefined) body.setSelectionRange(start + selectFrom, start + selectTo);
+    body.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+
+  const wrap = (before, after, placeholder) => {
+    const { start, end, text } = selection();
+    const inner = text || placeholder;
+    replace(start, end, before + inner + after, before.length, before.length + inner.length);
+  };
+
+  // Prefixes every selected line (or the current one) with a Markdown marker.
+  const prefixLines = (marker) => {
+    const lineStart = body.value.lastIndexOf("\n", body.selectionStart - 1) + 1;
+    const { end } = selection();
+    const lines = body.value.slice(lineStart, end).split("\n");
+    const text = lines.map((line, i) => (typeof marker === "function" ? marker(i) : marker) + line).join("\n");
+    replace(lineStart, end, text);
+  };
+
+  // Inserts a block on lines of its own, with a blank line around it.
+  const insertBlock = (block) => {
+    const { start, end } = selection();
+    const before = body.value.slice(0, start);
+    const lead = before.length === 0 || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+    replace(start, end, lead + block + "\n\n");
+  };
+
+  const actions = {
+    bold: () => wrap("**", "**", "bold text"),
+    italic: () => wrap("_", "_", "italic text"),
+    link: () => {
+      const url = window.prompt("Link address (https://…)", "https://");
+      if (url) wrap("[", `](${url})`, "link text");
+    },
+    heading: () => prefixLines("## "),
+    quote: () => prefixLines("> "),
+    list: () => prefixLines("- "),
+    figure: () => insertBlock("::: figure\n![Describe the image for those who cannot see it](/media/…)\nCaption\nCredit: \n:::"),
+  };
+
+  const toolbar = document.createElement("div");
+  toolbar.className = "md-toolbar";
+  toolbar.setAttribute("role", "toolbar");
+  toolbar.setAttribute("aria-label", "Formatting");
+  const labels = { bold: "Bold", italic: "Italic", link: "Link", heading: "Heading", quote: "Quote", list: "List", figure: "Figure" };
+  for (const [name, label] of Object.entries(labels)) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.addEventListener("click", actions[name]);
+    toolbar.append(button);
+  }
+
+  // Read also: search stories by headline and insert a [[read-also: id]] line.
+  const picker = document.createElement("span");
+  picker.className = "read-also-picker";
+  const search = document.createElement("input");
+  search.type = "search";
+  search.placeholder = "Read also: search headlines…";
+  search.setAttribute("aria-label", "Read also: search stories by headline");
+  const results = document.createElement("ul");
+  results.className = "read-also-results";
+  picker.append(search, results);
+  toolbar.append(picker);
+
+  let pending;
+  search.addEventListener("input", () => {
+    clearTimeout(pending);
+    const q = search.value.trim();
+    if (q.length < 2) { results.replaceChildren(); return; }
+    pending = setTimeout(async () => {
+      const response = await fetch(`/admin/api/stories?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!response.ok) return;
+      const stories = await response.json();
+      results.replaceChildren(...stories.map((story) => {
+        const item = document.createElement("li");
+        const choose = document.createElement("button");
+        choose.type = "button";
+        choose.textContent = `${story.headline} (${story.language}, ${story.status})`;
+        choose.addEventListener("click", () => {
+          insertBlock(`[[read-also: ${story.id}]]`);
+          results.replaceChildren();
+          search.value = "";
+        });
+        item.append(choose);
+        return item;
+      }));
+    }, 250);
+  });
+
+  body.before(toolbar);
+})();

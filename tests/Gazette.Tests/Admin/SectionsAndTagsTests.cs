@@ -1,0 +1,73 @@
+using System.Net;
+
+using Gazette.Accounts;
+using Gazette.Tests.Infrastructure;
+using Gazette.Text;
+
+namespace Gazette.Tests.Admin;
+
+public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
+{
+    [Fact]
+    public async Task An_editor_creates_renames_and_deletes_a_section_and_its_stories_stay()
+    {
+        var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
+        var name = "Desk " + Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/admin/sections?handler=Create", new() { ["name"] = name }, formPath: "/admin/sections")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync($"/section/{Slugs.Create(name)}", TestContext.Current.CancellationToken)).StatusCode);
+        var story = await Site.CreateAsync(Stories.UniqueHeadline("Story in a section"), section: name);
+        var sectionId = story.SectionId!.Value;
+
+        var renamed = name + " renamed";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync($"/admin/sections?handler=Rename&id={sectionId}", new() { ["name"] = renamed, ["slug"] = "" }, formPath: "/admin/sections")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync($"/section/{Slugs.Create(renamed)}", TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync($"/admin/sections?handler=Delete&id={sectionId}", [], formPath: "/admin/sections")).StatusCode);
+        var kept = await Site.LoadStoryAsync(story.Id);
+        Assert.Null(kept.SectionId);
+        Assert.Equal(HttpStatusCode.NotFound, (await Reader.GetAsync($"/section/{Slugs.Create(renamed)}", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_section_needs_a_name_and_a_free_address()
+    {
+        var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
+
+        var response = await editor.PostFormAsync("/admin/sections?handler=Create", new() { ["name"] = "  " }, formPath: "/admin/sections");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("A section needs a name", await response.BodyAsync());
+    }
+
+    [Fact]
+    public async Task Merging_a_tag_moves_its_stories_to_the_other_tag()
+    {
+        var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var story = await Site.CreateAsync(Stories.UniqueHeadline("Tagged twice"), tags: [$"Ferries {suffix}", $"Ferry {suffix}"]);
+        var other = await Site.CreateAsync(Stories.UniqueHeadline("Tagged once"), tags: [$"Ferry {suffix}"]);
+        var source = story.Tags.Single(t => t.Name == $"Ferry {suffix}");
+
+        var response = await editor.PostFormAsync($"/admin/tags?handler=Merge&id={source.Id}", new() { ["into"] = $"Ferries {suffix}" }, formPath: "/admin/tags");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal([$"Ferries {suffix}"], (await Site.LoadStoryAsync(story.Id)).Tags.Select(t => t.Name));
+        Assert.Equal([$"Ferries {suffix}"], (await Site.LoadStoryAsync(other.Id)).Tags.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task The_read_also_lookup_finds_stories_by_headline()
+    {
+        var (contributor, _) = await Site.SignedInAsAsync(Roles.Contributor);
+        var story = await Site.CreateAsync(Stories.UniqueHeadline("Lighthouse keeper retires"));
+
+        var json = await contributor.GetStringAsync("/admin/api/stories?q=" + Uri.EscapeDataString(story.Headline[^8..].ToUpperInvariant()), TestContext.Current.CancellationToken);
+
+        Assert.Contains($"\"id\":{story.Id}", json);
+        Assert.Contains(story.Headline, json);
+    }
+}
+
+public sealed class SectionsAndTagsTestsOnSqlite(SqliteSite site) : SectionsAndTagsTests(site);
+
+public sealed class SectionsAndTagsTestsOnPostgres(PostgresSite site) : SectionsAndTagsTests(site);
