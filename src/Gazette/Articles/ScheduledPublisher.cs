@@ -84,7 +84,7 @@ public sealed partial class ScheduledPublisher(
         article.Status = ArticleStatus.Published;
         try
         {
-            await scope.ServiceProvider.GetRequiredService<ArticleEditor>().SaveAsync(article, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ArticleEditor>().SaveAsync(article, Editor.System, "published by the scheduler", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
