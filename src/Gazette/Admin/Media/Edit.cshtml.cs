@@ -78,7 +78,8 @@ public sealed class EditModel(GazetteDb db, MediaLibrary library) : PageModel
         return true;
     }
 
-    public sealed class DetailsForm
+    /// <summary>The words that travel with an image; the upload form asks for the same ones.</summary>
+    public class DetailsForm
     {
         [Required(ErrorMessage = "Describe the image for readers who cannot see it: alternative text is required.")]
         [StringLength(MediaLibrary.MaxAltText, ErrorMessage = "Alternative text has at most 1,000 characters.")]

@@ -81,18 +81,8 @@ public sealed class IndexModel(GazetteDb db, MediaLibrary library) : PageModel
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
     }
 
-    public sealed class UploadForm
+    public sealed class UploadForm : EditModel.DetailsForm
     {
         public IFormFile? File { get; set; }
-
-        [Required(ErrorMessage = "Describe the image for readers who cannot see it: alternative text is required.")]
-        [StringLength(MediaLibrary.MaxAltText, ErrorMessage = "Alternative text has at most 1,000 characters.")]
-        public string AltText { get; set; } = "";
-
-        [StringLength(2000, ErrorMessage = "A caption has at most 2,000 characters.")]
-        public string? Caption { get; set; }
-
-        [StringLength(300, ErrorMessage = "A credit has at most 300 characters.")]
-        public string? Credit { get; set; }
     }
 }
