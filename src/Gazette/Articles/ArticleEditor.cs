@@ -73,11 +73,11 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
             if (!await db.ArticleRedirects.AnyAsync(r => r.Path == oldPath, cancellationToken))
                 db.ArticleRedirects.Add(new ArticleRedirect { Path = oldPath, ArticleId = article.Id });
         }
-        // A story that takes back a path it once had must not redirect to itself.
         // One transaction for the redirects, the story and its revision: a refused (stale) save leaves no trace.
         await using var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
+        // A story that takes back a path it once had must not redirect to itself.
         await db.ArticleRedirects.Where(r => r.Path == newPath).ExecuteDeleteAsync(cancellationToken);
         if (article.Id == 0)
             await db.SaveChangesAsync(cancellationToken); // the revision needs the new story's id
