@@ -24,7 +24,7 @@ internal static partial class SpamFeatures
         features.Clear();
         descriptions?.Clear();
         var mask = (1 << hashBits) - 1;
-        var raw = Clean(text);
+        var raw = SpamCues.Undisguise(Clean(text));
 
         void Add(char kind, string key, float value, string description)
         {
@@ -41,6 +41,8 @@ internal static partial class SpamFeatures
                 Add('d', domain, 1f, $"link to {domain}");
             if (segment.Length > 0)
                 Add('p', domain + "/" + segment, 1f, $"link to {domain}/{segment}");
+            if (MomentPattern().IsMatch(match.Value))
+                Add('s', "moment", 1f, "a link to a moment in a video");
             return " " + LinkToken + " ";
         });
         withoutLinks = TagPattern().Replace(withoutLinks, " ");
@@ -69,6 +71,8 @@ internal static partial class SpamFeatures
 
         foreach (var signal in Signals(raw, withoutLinks, linkCount))
             Add('s', signal, 1f, signal);
+        foreach (var cue in SpamCues.Of(words, withoutLinks))
+            Add('q', cue, 1f, cue);
         if (author is not null && author.Any(char.IsDigit))
             Add('s', "author name with digits", 1f, "author name with digits");
     }
@@ -205,6 +209,9 @@ internal static partial class SpamFeatures
 
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""']+|watch\?v=[\w-]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|ly|me|tv|io|co|us|uk|ru|de|fr|gl|be|to|cc|xyz|online|site|club)\b(?:/[^\s<>""']*)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"[?&#]t=\d+(?:m\d+)?s?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MomentPattern();
 
     [GeneratedRegex(@"</?[a-z][^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagPattern();
