@@ -4,9 +4,10 @@ using System.Text;
 namespace Gazette.Text.Spam;
 
 /// <summary>
-/// A local comment-spam classifier: L2-regularised logistic regression over hashed words, word pairs, letter
-/// n-grams, link targets and text signals (see <see cref="SpamFeatures"/>). Logistic regression keeps every score
-/// explainable: the log-odds is a sum of one weight per feature, so the largest terms are the reasons. Moderators'
+/// A local comment-spam classifier: a linear model over hashed words, word pairs, letter n-grams, link targets, text
+/// signals and word-class cues (see <see cref="SpamFeatures"/>, <see cref="SpamCues"/>): logistic regression plus a
+/// share of naive Bayes, calibrated (see <see cref="SpamTraining"/>). Being linear keeps every score explainable: the
+/// log-odds is a sum of one weight per feature, so the largest terms are the reasons. Moderators'
 /// decisions adapt the weights one stochastic-gradient step at a time (<see cref="Learn"/>). Thread-safe.
 /// </summary>
 public sealed class SpamModel
