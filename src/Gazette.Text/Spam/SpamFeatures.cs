@@ -26,10 +26,12 @@ internal static partial class SpamFeatures
         var mask = (1 << hashBits) - 1;
         var raw = SpamCues.Undisguise(Clean(text));
 
-        void Add(char kind, string key, float value, string description)
+        // Descriptions are only built when asked for (Score); Probability skips them, which halves its time.
+        var describe = descriptions is not null;
+        void Add(char kind, ReadOnlySpan<char> key, float value, string? description)
         {
             features.Add(new SpamFeature((int)(Hash(kind, key) & mask), value));
-            descriptions?.Add(description);
+            descriptions?.Add(description!);
         }
 
         var linkCount = 0;
@@ -51,9 +53,9 @@ internal static partial class SpamFeatures
         var firstWordFeature = features.Count;
         for (var i = 0; i < words.Count; i++)
         {
-            Add('w', words[i], 1f, DescribeWord(words[i]));
+            Add('w', words[i], 1f, describe ? DescribeWord(words[i]) : null);
             if (i > 0)
-                Add('b', words[i - 1] + " " + words[i], 1f, $"words \"{Shown(words[i - 1])} {Shown(words[i])}\"");
+                Add('b', words[i - 1] + " " + words[i], 1f, describe ? $"words \"{Shown(words[i - 1])} {Shown(words[i])}\"" : null);
         }
         Normalize(features, firstWordFeature);
 
@@ -63,9 +65,10 @@ internal static partial class SpamFeatures
             if (word == LinkToken || word.StartsWith('#'))
                 continue;
             var padded = " " + word + " ";
+            var description = describe ? DescribeWord(word) : null;
             for (var n = 3; n <= 5; n++)
                 for (var start = 0; start + n <= padded.Length; start++)
-                    Add('c', padded.Substring(start, n), 1f, DescribeWord(word));
+                    Add('c', padded.AsSpan(start, n), 1f, description);
         }
         Normalize(features, firstCharFeature);
 
@@ -195,7 +198,7 @@ internal static partial class SpamFeatures
     }
 
     /// <summary>FNV-1a: stable across processes and machines, unlike string.GetHashCode.</summary>
-    private static uint Hash(char kind, string key)
+    private static uint Hash(char kind, ReadOnlySpan<char> key)
     {
         var hash = 2166136261u;
         hash = (hash ^ kind) * 16777619u;

@@ -114,4 +114,16 @@ public sealed class SpamModelTests
         Assert.NotEmpty(spam.Reasons);
         Assert.False(ham.IsSpam);
     }
+
+    [Theory]
+    [InlineData("Please c h e c k out my music channel, I sub back!")]
+    [InlineData("Follow me on instagram @someone_2015 and like my page")]
+    [InlineData("If I get 100 subscribers I will post a new video every day, subscribe!")]
+    public void The_shipped_model_sees_through_new_wordings_of_self_promotion(string text)
+    {
+        var verdict = SpamModel.LoadShipped().Score(text);
+
+        Assert.True(verdict.IsSpam, $"{verdict.Probability:0.000}");
+        Assert.All(verdict.Reasons, reason => Assert.DoesNotContain('#', reason.Description));
+    }
 }
