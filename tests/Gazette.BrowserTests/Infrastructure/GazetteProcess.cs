@@ -63,6 +63,36 @@ public sealed class GazetteProcess : IAsyncLifetime
         return (verb.ExitCode, await output, await error);
     }
 
+    private readonly SemaphoreSlim adminGate = new(1, 1);
+    private Account? administrator;
+
+    /// <summary>A newsroom account: what a person types on the sign-in page.</summary>
+    public sealed record Account(string Email, string Password);
+
+    /// <summary>An administrator shared by the tests that only need someone signed in, created once with the CLI.</summary>
+    public async Task<Account> AdministratorAsync()
+    {
+        await adminGate.WaitAsync();
+        try
+        {
+            return administrator ??= await CreateAdministratorAsync("Browser Admin");
+        }
+        finally
+        {
+            adminGate.Release();
+        }
+    }
+
+    /// <summary>Creates an administrator with <c>users create-admin</c>, as the README tells a newsroom to.</summary>
+    public async Task<Account> CreateAdministratorAsync(string name)
+    {
+        var account = new Account($"admin-{Guid.NewGuid():N}"[..16] + "@newsroom.test", "a long browser test passphrase " + Guid.NewGuid().ToString("N")[..8]);
+        var (exitCode, output, error) = await RunVerbAsync(["users", "create-admin", "--email", account.Email, "--name", name, "--password-stdin"], account.Password);
+        Assert.True(exitCode == 0, $"users create-admin exited with {exitCode}: {error}");
+        Assert.Contains(account.Email, output, StringComparison.OrdinalIgnoreCase);
+        return account;
+    }
+
     /// <summary>What the server wrote so far, for failure messages.</summary>
     public string Log
     {
