@@ -64,6 +64,32 @@ public abstract class BrowserTest(GazetteProcess site, Chromium chromium) : IAsy
         await page.WaitForURLAsync(url => !url.Contains("/admin/sign-in", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// An account with <paramref name="role"/> made by an administrator on the Users page; its first sign-in (with
+    /// the one-time password shown there) changes the password, as a new colleague would.
+    /// </summary>
+    protected async Task<(IPage Page, GazetteProcess.Account Account)> NewColleagueAsync(IPage adminPage, string role, string name)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..20] + "@newsroom.test";
+        await adminPage.GotoAsync("/admin/users");
+        await adminPage.Locator("#Form_DisplayName").FillAsync(name);
+        await adminPage.Locator("#Form_Email").FillAsync(email);
+        await adminPage.Locator("#Form_Role").SelectOptionAsync(role);
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        var oneTimePassword = (await adminPage.Locator("code.one-time-password").TextContentAsync())!.Trim();
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, email, oneTimePassword);
+        await page.WaitForURLAsync("**/admin/account/password**");
+        var password = "my own long passphrase " + Guid.NewGuid().ToString("N")[..8];
+        await page.Locator("#Form_CurrentPassword").FillAsync(oneTimePassword);
+        await page.Locator("#Form_NewPassword").FillAsync(password);
+        await page.Locator("#Form_ConfirmPassword").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
+        return (page, new GazetteProcess.Account(email, password));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var context in contexts)
