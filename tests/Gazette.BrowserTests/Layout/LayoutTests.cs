@@ -72,8 +72,9 @@ public sealed class LayoutTests(GazetteProcess site, Chromium chromium) : Browse
     private async Task<string> StoryPathAsync()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/");
-        var href = await page.Locator("article.card h3 a").First.EvaluateAsync<string>("a => a.href");
+        // A demo story (long paragraphs, figures): other tests publish short stories of their own.
+        await page.GotoAsync("/section/economie");
+        var href = await page.Locator("article.card .card-headline a").First.EvaluateAsync<string>("a => a.href");
         await page.Context.CloseAsync();
         return new Uri(href).AbsolutePath;
     }
