@@ -58,6 +58,11 @@ public static class AccountsRegistration
             cookie.SlidingExpiration = true;
         });
 
+        // Every cookie is a newsroom member's: check its security stamp on every request, so that locking or
+        // deleting an account (or changing its roles) ends its open sessions at once rather than within the
+        // default 30 minutes. The cost is one user lookup per signed-in request; readers carry no cookie.
+        services.Configure<SecurityStampValidatorOptions>(validation => validation.ValidationInterval = TimeSpan.Zero);
+
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Newsroom, policy => policy.RequireRole(Roles.All))
             .AddPolicy(Policies.Publish, policy => policy.RequireRole(Roles.Administrator, Roles.Editor, Roles.Author))

@@ -101,6 +101,25 @@ public abstract partial class UsersTests(GazetteSite site) : SiteTest(site)
         Assert.Null(await WithUsersAsync(users => users.FindByIdAsync(user.Id)));
     }
 
+    [Theory]
+    [InlineData("Lock")]
+    [InlineData("Delete")]
+    public async Task Locking_or_deleting_a_user_ends_their_open_session_at_once(string handler)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (admin, _) = await Site.SignedInAsAsync(Roles.Administrator);
+        var (victim, user) = await Site.SignedInAsAsync(Roles.Editor);
+        Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync("/admin/stories", ct)).StatusCode);
+
+        var path = $"/admin/users/{user.Id}";
+        var done = await admin.PostFormAsync($"{path}?handler={handler}", [], formPath: path);
+        Assert.True(done.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{handler} answered {(int)done.StatusCode}");
+
+        var next = await victim.GetAsync("/admin/stories", ct);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Equal(AccountsRegistration.SignInPath, new Uri(new Uri("http://localhost"), next.Headers.Location!).AbsolutePath);
+    }
+
     [Fact]
     public async Task The_users_page_lists_roles_and_two_factor_state()
     {

@@ -61,7 +61,11 @@ public sealed class PasskeysModel(UserManager<GazetteUser> users, SignInManager<
             passkey.Name = string.IsNullOrWhiteSpace(Name) ? $"Passkey added {DateTime.UtcNow:yyyy-MM-dd}" : Name.Trim()[..Math.Min(Name.Trim().Length, 100)];
             var saved = await users.AddOrUpdatePasskeyAsync(user, passkey);
             if (saved.Succeeded)
+            {
+                // Should the store change the security stamp (checked on every request), this session stays valid.
+                await signIn.RefreshSignInAsync(user);
                 Notice = "Passkey added. You can now sign in with it instead of your password.";
+            }
             else
                 Problem = string.Join(" ", saved.Errors.Select(e => e.Description));
         }
@@ -77,6 +81,8 @@ public sealed class PasskeysModel(UserManager<GazetteUser> users, SignInManager<
         try
         {
             var removed = await users.RemovePasskeyAsync(user, Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Decode(credentialId ?? ""));
+            if (removed.Succeeded)
+                await signIn.RefreshSignInAsync(user);
             Notice = removed.Succeeded ? "Passkey removed." : null;
             Problem = removed.Succeeded ? null : "That passkey is not yours or no longer exists.";
         }

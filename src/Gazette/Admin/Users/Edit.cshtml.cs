@@ -109,6 +109,8 @@ public sealed class EditModel(GazetteDb db, UserManager<GazetteUser> users, Time
             Problem = "This is the last administrator and cannot be deleted.";
         else
         {
+            // The stamp first: should the delete fail half-way, the person's open sessions have ended anyway.
+            await users.UpdateSecurityStampAsync(Account);
             var result = await users.DeleteAsync(Account);
             if (!result.Succeeded)
                 return Failed(result);

@@ -61,7 +61,10 @@ public sealed class ArticleMarkdown
     {
         var (document, warnings) = Parse(markdown);
         if (scopes is not null)
+        {
             await ResolveReadAlsoTargetsAsync(document, language, warnings, cancellationToken);
+            await ResolveFigureMediaAsync(document, cancellationToken);
+        }
         return new MarkdownRendering(ToHtml(document), [.. warnings.OrderBy(w => w.Line)]);
     }
 
@@ -95,6 +98,21 @@ public sealed class ArticleMarkdown
         renderer.Render(document);
         writer.Flush();
         return Sanitizer.Sanitize(writer.ToString());
+    }
+
+    /// <summary>Attaches the library image to each figure that shows one, for the renderer's responsive markup.</summary>
+    private async Task ResolveFigureMediaAsync(MarkdownDocument document, CancellationToken cancellationToken)
+    {
+        var figures = document.Descendants<FigureBlock>().Where(f => f.LibraryKey is not null).ToList();
+        if (figures.Count == 0)
+            return;
+        var keys = figures.Select(f => f.LibraryKey!).Distinct().ToList();
+        await using var scope = scopes!.CreateAsyncScope();
+        var items = await scope.ServiceProvider.GetRequiredService<GazetteDb>().MediaItems.AsNoTracking()
+            .Where(m => keys.Contains(m.StorageKey))
+            .ToDictionaryAsync(m => m.StorageKey, cancellationToken);
+        foreach (var figure in figures)
+            figure.Media = items.GetValueOrDefault(figure.LibraryKey!);
     }
 
     private async Task ResolveReadAlsoTargetsAsync(MarkdownDocument document, string? language, List<MarkdownWarning> warnings, CancellationToken cancellationToken)

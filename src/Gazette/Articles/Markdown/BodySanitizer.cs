@@ -19,13 +19,14 @@ public static partial class BodySanitizer
         "a", "em", "strong", "i", "b", "u", "s", "del", "ins", "mark", "sub", "sup", "small", "abbr", "cite", "q",
         "code", "pre", "kbd", "samp", "var", "span", "div",
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "colgroup", "col",
-        "figure", "figcaption", "img", "aside",
+        "figure", "figcaption", "img", "aside", "picture", "source",
     ];
 
     private static readonly string[] Attributes =
     [
         "href", "title", "src", "alt", "width", "height", "loading", "class", "id", "lang", "dir",
         "colspan", "rowspan", "scope", "start", "reversed", "datetime", "cite", "data-article",
+        "srcset", "sizes", "type", "decoding",
     ];
 
     private static readonly string[] Classes =
@@ -70,6 +71,14 @@ public static partial class BodySanitizer
                 element.RemoveAttribute("loading");
                 break;
         }
+        // srcset holds addresses the URL checks do not see: only the media library's own variants may be in one.
+        if (element.GetAttribute("srcset") is { } srcset && !IsLibrarySrcSet(srcset))
+        {
+            element.RemoveAttribute("srcset");
+            element.RemoveAttribute("sizes");
+        }
+        if (element.LocalName == "source" && element.GetAttribute("srcset") is null)
+            element.Remove();
         if (element.GetAttribute("id") is { } id && !FootnoteId().IsMatch(id))
             element.RemoveAttribute("id"); // ids could collide with the page's own (skip link, landmarks)
         var article = element.GetAttribute("data-article");
@@ -100,6 +109,11 @@ public static partial class BodySanitizer
             renamed.AppendChild(child);
         return renamed;
     }
+
+    private static bool IsLibrarySrcSet(string srcset) =>
+        srcset.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .All(candidate => candidate.StartsWith(Gazette.Media.MediaFiles.LibraryUrlPrefix + "/", StringComparison.Ordinal)
+                && !candidate.Contains("//", StringComparison.Ordinal) && !candidate.Contains("..", StringComparison.Ordinal));
 
     private static bool IsExternal(string href) =>
         href.StartsWith("//", StringComparison.Ordinal)

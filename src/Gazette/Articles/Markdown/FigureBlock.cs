@@ -18,6 +18,23 @@ public sealed class FigureBlock(LinkInline image, ContainerInline? caption, Cont
     public LinkInline Image { get; } = image;
     public ContainerInline? Caption { get; } = caption;
     public ContainerInline? Credit { get; } = credit;
+
+    /// <summary>The media-library image the figure points at, found at save time; null for any other address.</summary>
+    public Gazette.Media.MediaItem? Media { get; set; }
+
+    /// <summary>The library's storage key in an address of one of its variants (<c>/media/lib/KEY/960.jpg</c>), else null.</summary>
+    public string? LibraryKey
+    {
+        get
+        {
+            var prefix = Gazette.Media.MediaFiles.LibraryUrlPrefix + "/";
+            var url = Image.Url;
+            if (url is null || !url.StartsWith(prefix, StringComparison.Ordinal))
+                return null;
+            var key = url[prefix.Length..].Split('/')[0];
+            return key.Length > 0 ? key : null;
+        }
+    }
 }
 
 /// <summary>Turns the custom containers whose info is <c>figure</c> into <see cref="FigureBlock"/>s.</summary>
@@ -173,17 +190,29 @@ public static partial class FigureTransform
 
 public sealed class FigureRenderer : HtmlObjectRenderer<FigureBlock>
 {
+    /// <summary>A body image spans the text column (site.css's --measure, 38rem) or the phone's width.</summary>
+    public const string BodyImageSizes = "(min-width: 40rem) 38rem, 100vw";
+
     protected override void Write(HtmlRenderer renderer, FigureBlock figure)
     {
         renderer.EnsureLine();
-        renderer.Write("<figure class=\"figure\"><img src=\"");
-        renderer.WriteEscapeUrl(figure.Image.GetDynamicUrl?.Invoke() ?? figure.Image.Url);
-        renderer.Write("\" alt=\"");
-        var html = renderer.EnableHtmlForInline;
-        renderer.EnableHtmlForInline = false;
-        renderer.WriteChildren(figure.Image);
-        renderer.EnableHtmlForInline = html;
-        renderer.Write("\" loading=\"lazy\">");
+        renderer.Write("<figure class=\"figure\">");
+        if (figure.Media is { } media)
+        {
+            // A library image gets the lead figure's treatment: every variant, its size, loaded when scrolled near.
+            renderer.Write(Gazette.Media.MediaImages.Picture(media, FigureTransform.PlainText(figure.Image), BodyImageSizes, aboveTheFold: false).ToString());
+        }
+        else
+        {
+            renderer.Write("<img src=\"");
+            renderer.WriteEscapeUrl(figure.Image.GetDynamicUrl?.Invoke() ?? figure.Image.Url);
+            renderer.Write("\" alt=\"");
+            var html = renderer.EnableHtmlForInline;
+            renderer.EnableHtmlForInline = false;
+            renderer.WriteChildren(figure.Image);
+            renderer.EnableHtmlForInline = html;
+            renderer.Write("\" loading=\"lazy\">");
+        }
         if (figure.Caption is not null || figure.Credit is not null)
         {
             renderer.Write("<figcaption>");
