@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Articles.Markdown;
+using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Demo;
 using Gazette.Media;
@@ -28,6 +29,7 @@ public static class GazetteServices
         services.AddGazetteAccounts();
         services.AddScoped<NewsroomAccounts>();
         services.AddSignInRateLimit(options);
+        services.AddGazetteComments(builder.Configuration);
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/";

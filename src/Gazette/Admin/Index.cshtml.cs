@@ -1,5 +1,6 @@
 using Gazette.Accounts;
 using Gazette.Articles;
+using Gazette.Comments;
 using Gazette.Data;
 
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +22,9 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
     public IReadOnlyList<Row> RecentlyPublished { get; private set; } = [];
     public bool EditsAll { get; private set; }
 
+    /// <summary>Pending comments the user may moderate (all for editors, their own stories' for authors); null for contributors.</summary>
+    public int? CommentsWaiting { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Title"] = "Dashboard";
@@ -32,6 +36,11 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
             .OrderByDescending(a => a.UpdatedAt), cancellationToken);
         InReview = await ListAsync(visible.Where(a => a.Status == ArticleStatus.InReview).OrderBy(a => a.UpdatedAt), cancellationToken);
         Scheduled = await ListAsync(visible.Where(a => a.Status == ArticleStatus.Scheduled).OrderBy(a => a.PublishedAt), cancellationToken);
+        if (me.Rights.Publishes)
+        {
+            var ownStories = visible.Select(a => a.Id);
+            CommentsWaiting = await db.Comments.CountAsync(c => c.Status == CommentStatus.Pending && (EditsAll || ownStories.Contains(c.ArticleId)), cancellationToken);
+        }
         RecentlyPublished = await ListAsync(visible.Where(a => a.Status == ArticleStatus.Published).OrderByDescending(a => a.PublishedAt), cancellationToken);
     }
 

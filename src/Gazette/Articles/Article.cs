@@ -50,6 +50,9 @@ public class Article
     /// <summary>Optimistic concurrency: replaced on every save, so two editors cannot silently overwrite each other.</summary>
     public Guid Version { get; set; }
 
+    /// <summary>Readers may comment (within the site's closing delay after publication).</summary>
+    public bool CommentsOpen { get; set; } = true;
+
     public string DisplayHeadline => string.IsNullOrWhiteSpace(SecondHeadline) ? Headline : $"{Headline} • {SecondHeadline}";
 }
 

@@ -1,4 +1,5 @@
 using Gazette.Articles.Markdown;
+using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Localization;
 using Gazette.Media;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Articles;
 
-public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, TimeProvider clock)
+public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, TimeProvider clock)
     : GazettePageModel(site)
 {
     public Article Article { get; private set; } = null!;
@@ -21,9 +22,12 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
     /// <summary>The library image behind the lead figure, for its responsive variants; null for a plain image URL.</summary>
     public MediaItem? LeadMedia { get; private set; }
 
-    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia);
+    public CommentSection? Comments { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, CancellationToken cancellationToken)
+    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Comments);
+
+    public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, int? replyTo, string? comment,
+        CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -47,6 +51,8 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         BodyHtml = await readAlso.ResolveAsync(article.BodyHtml, article.Language, cancellationToken);
         if (article.FeaturedFigure?.MediaId is { } mediaId)
             LeadMedia = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
+        Comments = await comments.LoadAsync(article, path, Labels, Site.Settings, now, replyTo,
+            comment == "held" ? Labels["CommentAwaitsModeration"] : null, cancellationToken);
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);

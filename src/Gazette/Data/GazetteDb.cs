@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Authors;
+using Gazette.Comments;
 using Gazette.Media;
 using Gazette.Sections;
 using Gazette.Site;
@@ -28,6 +29,11 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    // Readers' comments (Comments/CommentsModel.cs configures them).
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentFormUse> CommentFormUses => Set<CommentFormUse>();
+    public DbSet<SpamFeedback> SpamFeedback => Set<SpamFeedback>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -139,17 +145,21 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
             change.HasIndex(c => c.OccurredAt);
         });
+        CommentsModel.Configure(model);
     }
+
+    /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>
+    public const string ArticleCommentsEvent = "ArticleComments";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Saves, and in the same transaction appends a change-feed row for each changed story, section, tag or author.</summary>
+    /// <summary>Saves, and in the same transaction appends a change-feed row for each changed story, section, tag, author or comment.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Article or Section or Tag or Author)
+            .Where(e => e.Entity is Article or Section or Tag or Author or Comment)
             .Select(e => (Entry: e, Kind: e.State switch
             {
                 EntityState.Added => ChangeKind.Created,
@@ -179,6 +189,10 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
                 Kind = kind,
                 OccurredAt = now,
             });
+            // A comment changes its story's comment count and thread: followers (page caches) hear of the story too,
+            // under its own type so the search index does not re-read the story for it.
+            if (entry.Entity is Comment comment)
+                ChangeEvents.Add(new ChangeEvent { EntityType = ArticleCommentsEvent, EntityId = comment.ArticleId, Kind = ChangeKind.Updated, OccurredAt = now });
         }
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)

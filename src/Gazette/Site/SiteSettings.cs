@@ -16,4 +16,25 @@ public class SiteSettings
 
     /// <summary>Largest image upload accepted, in megabytes.</summary>
     public int MaxUploadMegabytes { get; set; } = 20;
+
+    /// <summary>Comments close this many days after publication; 0 keeps them open.</summary>
+    public int CommentsCloseAfterDays { get; set; }
+
+    /// <summary>The first comment of an e-mail address waits for a moderator.</summary>
+    public bool HoldFirstComment { get; set; } = true;
+
+    /// <summary>Someone with approved comments and none marked spam is approved at once unless the spam score is high.</summary>
+    public bool ApproveKnownCommenters { get; set; } = true;
+
+    /// <summary>Days a comment keeps the keyed hash of its sender's IP address.</summary>
+    public int CommentIpRetentionDays { get; set; } = 30;
+
+    /// <summary>Words or phrases, one a line, that make a comment suspect.</summary>
+    public string CommentBlockedWords { get; set; } = "";
+
+    /// <summary>Domains, one a line, whose links (or e-mail addresses) make a comment suspect; subdomains included.</summary>
+    public string CommentBlockedDomains { get; set; } = "";
+
+    /// <summary>The secret key of the IP hashes, protected by the data-protection keys (themselves in the database).</summary>
+    public string? CommentIpHashKey { get; set; }
 }

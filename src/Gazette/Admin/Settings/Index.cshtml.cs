@@ -32,6 +32,12 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
             TimeZone = settings.TimeZone,
             BaseUrl = settings.BaseUrl,
             MaxUploadMegabytes = settings.MaxUploadMegabytes,
+            CommentsCloseAfterDays = settings.CommentsCloseAfterDays,
+            HoldFirstComment = settings.HoldFirstComment,
+            ApproveKnownCommenters = settings.ApproveKnownCommenters,
+            CommentIpRetentionDays = settings.CommentIpRetentionDays,
+            CommentBlockedWords = settings.CommentBlockedWords,
+            CommentBlockedDomains = settings.CommentBlockedDomains,
         };
     }
 
@@ -57,6 +63,12 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         settings.TimeZone = timeZone.Length == 0 ? "UTC" : timeZone;
         settings.BaseUrl = baseUrl;
         settings.MaxUploadMegabytes = Form.MaxUploadMegabytes;
+        settings.CommentsCloseAfterDays = Form.CommentsCloseAfterDays;
+        settings.HoldFirstComment = Form.HoldFirstComment;
+        settings.ApproveKnownCommenters = Form.ApproveKnownCommenters;
+        settings.CommentIpRetentionDays = Form.CommentIpRetentionDays;
+        settings.CommentBlockedWords = ListLines(Form.CommentBlockedWords);
+        settings.CommentBlockedDomains = ListLines(Form.CommentBlockedDomains);
         await db.SaveChangesAsync(cancellationToken);
         site.Invalidate();
         Saved = true;
@@ -73,6 +85,11 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         }
         return settings;
     }
+
+    /// <summary>One entry a line, trimmed, without blanks or repeats.</summary>
+    private static string ListLines(string? text) =>
+        string.Join('\n', (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase));
 
     private static bool IsLanguage(string code)
     {
@@ -114,5 +131,27 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         [Range(1, 200, ErrorMessage = "Enter a size from 1 to 200 MB.")]
         [Display(Name = "Largest upload (MB)")]
         public int MaxUploadMegabytes { get; set; } = 20;
+
+        [Range(0, 3650, ErrorMessage = "Enter a number of days from 0 (never close) to 3,650.")]
+        [Display(Name = "Close comments after (days, 0 = never)")]
+        public int CommentsCloseAfterDays { get; set; }
+
+        [Display(Name = "Hold the first comment of every e-mail address for moderation")]
+        public bool HoldFirstComment { get; set; } = true;
+
+        [Display(Name = "Approve known commenters at once unless the spam score is high")]
+        public bool ApproveKnownCommenters { get; set; } = true;
+
+        [Range(1, 365, ErrorMessage = "Keep IP hashes from 1 to 365 days.")]
+        [Display(Name = "Keep commenters' IP hashes (days)")]
+        public int CommentIpRetentionDays { get; set; } = 30;
+
+        [StringLength(4000)]
+        [Display(Name = "Blocklisted words (one a line)")]
+        public string? CommentBlockedWords { get; set; }
+
+        [StringLength(4000)]
+        [Display(Name = "Blocklisted domains (one a line)")]
+        public string? CommentBlockedDomains { get; set; }
     }
 }

@@ -36,6 +36,9 @@ public sealed class StoryForm
     public string? FigureCredit { get; set; }
     public string? Body { get; set; }
 
+    /// <summary>True unless the editor unticks it (the checkbox posts a hidden "false" then), so older forms keep comments open.</summary>
+    public bool CommentsOpen { get; set; } = true;
+
     /// <summary>Date (yyyy-MM-dd) and time (HH:mm) in the site's time zone, for the Schedule button.</summary>
     public string? ScheduleDate { get; set; }
     public string? ScheduleTime { get; set; }
@@ -63,6 +66,7 @@ public sealed class StoryForm
             FigureCaption = article.FeaturedFigure?.Caption,
             FigureCredit = article.FeaturedFigure?.Credit,
             Body = article.BodyMarkdown,
+            CommentsOpen = article.CommentsOpen,
             ScheduleDate = scheduled?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ScheduleTime = scheduled?.ToString("HH:mm", CultureInfo.InvariantCulture),
         };
@@ -81,6 +85,7 @@ public sealed class StoryForm
         article.BodyMarkdown = Body ?? "";
         article.Slug = Slug ?? "";
         article.Language = Language ?? "";
+        article.CommentsOpen = CommentsOpen;
 
         if (SectionId is { } sectionId)
         {

@@ -1,0 +1,92 @@
+using Gazette.Accounts;
+using Gazette.Articles;
+using Gazette.Data;
+using Gazette.Localization;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Comments;
+
+/// <summary>
+/// The mails comments cause: the newsroom hears of each new comment that is not spam (the story's authors and
+/// creator, editors and administrators), and a commenter who subscribed hears of each approved reply, in the story's
+/// language, with a link that stops those mails.
+/// </summary>
+public sealed class CommentNotifications(GazetteDb db, CommentMailer mailer, SiteContext site, IHttpContextAccessor http,
+    IDataProtectionProvider protection)
+{
+    private readonly IDataProtector unsubscribe = protection.CreateProtector("Gazette.Comments.Unsubscribe.v1");
+
+    public async Task CommentPostedAsync(Comment comment, Article article, CancellationToken cancellationToken)
+    {
+        if (!mailer.IsConfigured || comment.Status is CommentStatus.Spam or CommentStatus.Trash)
+            return;
+        var baseUrl = await BaseUrlAsync(cancellationToken);
+        var authorIds = await db.Set<ArticleAuthor>().Where(a => a.ArticleId == article.Id).Select(a => a.AuthorId).ToListAsync(cancellationToken);
+        var moderatorRoles = await db.Roles.Where(r => r.Name == Roles.Editor || r.Name == Roles.Administrator).Select(r => r.Id).ToListAsync(cancellationToken);
+        var moderatorIds = db.UserRoles.Where(ur => moderatorRoles.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var recipients = await db.Users
+            .Where(u => u.Email != null && (u.Id == article.CreatedByUserId || (u.AuthorId != null && authorIds.Contains(u.AuthorId.Value)) || moderatorIds.Contains(u.Id)))
+            .Select(u => u.Email!).Distinct().ToListAsync(cancellationToken);
+        var state = comment.Status == CommentStatus.Approved ? "published" : "waiting for moderation";
+        var body = $"""
+            {comment.AuthorName} commented on "{article.Headline}" ({state}):
+
+            {comment.Text}
+
+            Spam score {comment.SpamScore:0.00}. Moderate: {baseUrl}/admin/comments?story={article.Id}
+
+            You receive this as an author of the story or a moderator of {baseUrl}.
+            """;
+        foreach (var to in recipients)
+            mailer.Send(to, $"New comment on \"{article.Headline}\"", body);
+        if (comment.Status == CommentStatus.Approved)
+            await CommentApprovedAsync(comment, cancellationToken);
+    }
+
+    /// <summary>Tells the author of the comment this one answers, when they asked to be told.</summary>
+    public async Task CommentApprovedAsync(Comment comment, CancellationToken cancellationToken)
+    {
+        if (!mailer.IsConfigured || comment.ParentId is not { } parentId || comment.Status != CommentStatus.Approved)
+            return;
+        var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId, cancellationToken);
+        if (parent is not { NotifyReplies: true, ErasedAt: null } || parent.Email.Length == 0 || parent.Email == comment.Email)
+            return;
+        var story = await db.Articles.AsNoTracking().Where(a => a.Id == comment.ArticleId)
+            .Select(a => new { a.Headline, a.Language, a.Slug, a.PublishedAt, a.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (story is null)
+            return;
+        var snapshot = await site.GetAsync(cancellationToken);
+        var baseUrl = await BaseUrlAsync(cancellationToken);
+        var t = Labels.For(parent.Language);
+        var path = ArticleUrls.PathOf(story.Language, story.Slug, story.PublishedAt ?? story.CreatedAt, snapshot.TimeZone);
+        var stop = $"{baseUrl}/comments/unsubscribe?token={Uri.EscapeDataString(UnsubscribeToken(parent.Id))}";
+        var body = t.Format("MailReplyBody", comment.AuthorName, story.Headline, comment.Text, $"{baseUrl}{path}#comment-{comment.Id}", stop);
+        mailer.Send(parent.Email, t.Format("MailReplySubject", story.Headline), body, parent.Language);
+    }
+
+    public string UnsubscribeToken(int commentId) => unsubscribe.Protect(commentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public int? ReadUnsubscribeToken(string? token)
+    {
+        try
+        {
+            return token is { Length: > 0 and < 1000 } && int.TryParse(unsubscribe.Unprotect(token), out var id) ? id : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string> BaseUrlAsync(CancellationToken cancellationToken)
+    {
+        var settings = (await site.GetAsync(cancellationToken)).Settings;
+        if (!string.IsNullOrWhiteSpace(settings.BaseUrl))
+            return settings.BaseUrl.TrimEnd('/');
+        var request = http.HttpContext?.Request;
+        return request is null ? "" : $"{request.Scheme}://{request.Host}";
+    }
+}
