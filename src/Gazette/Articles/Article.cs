@@ -50,6 +50,9 @@ public class Article
     /// <summary>Optimistic concurrency: replaced on every save, so two editors cannot silently overwrite each other.</summary>
     public Guid Version { get; set; }
 
+    /// <summary>Translations of one story share this group; null for a story with no translation.</summary>
+    public Guid? TranslationGroup { get; set; }
+
     public string DisplayHeadline => string.IsNullOrWhiteSpace(SecondHeadline) ? Headline : $"{Headline} • {SecondHeadline}";
 }
 

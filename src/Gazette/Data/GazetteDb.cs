@@ -1,10 +1,12 @@
 using Gazette.Accounts;
+using Gazette.Api;
 using Gazette.Articles;
 using Gazette.Authors;
 using Gazette.Media;
 using Gazette.Sections;
 using Gazette.Site;
 using Gazette.Tags;
+using Gazette.Webhooks;
 
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +30,13 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    // Feeds and APIs (h/feeds-api): tokens of the admin API, webhooks and their deliveries.
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
+    public DbSet<WebhookPublicStory> WebhookPublicStories => Set<WebhookPublicStory>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -62,6 +71,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             article.Property(a => a.Version).IsConcurrencyToken();
             article.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
             article.HasIndex(a => new { a.Status, a.PublishedAt });
+            article.HasIndex(a => a.TranslationGroup);
             article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
             article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
             article.HasMany(a => a.Authors).WithOne().HasForeignKey(aa => aa.ArticleId);
@@ -139,6 +149,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
             change.HasIndex(c => c.OccurredAt);
         });
+        WebhooksModel.Configure(model);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -16,4 +16,13 @@ public class SiteSettings
 
     /// <summary>Largest image upload accepted, in megabytes.</summary>
     public int MaxUploadMegabytes { get; set; } = 20;
+
+    /// <summary>Feeds carry each story's whole body when true, only its standfirst when false.</summary>
+    public bool FeedFullText { get; set; }
+
+    /// <summary>
+    /// Lets webhooks deliver to loopback, private and link-local addresses. Off by default: a webhook URL must not
+    /// become a way to reach the server's own network (server-side request forgery).
+    /// </summary>
+    public bool WebhooksAllowPrivateAddresses { get; set; }
 }

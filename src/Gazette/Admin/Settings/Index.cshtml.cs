@@ -32,6 +32,8 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
             TimeZone = settings.TimeZone,
             BaseUrl = settings.BaseUrl,
             MaxUploadMegabytes = settings.MaxUploadMegabytes,
+            FeedFullText = settings.FeedFullText,
+            WebhooksAllowPrivateAddresses = settings.WebhooksAllowPrivateAddresses,
         };
     }
 
@@ -57,6 +59,8 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         settings.TimeZone = timeZone.Length == 0 ? "UTC" : timeZone;
         settings.BaseUrl = baseUrl;
         settings.MaxUploadMegabytes = Form.MaxUploadMegabytes;
+        settings.FeedFullText = Form.FeedFullText;
+        settings.WebhooksAllowPrivateAddresses = Form.WebhooksAllowPrivateAddresses;
         await db.SaveChangesAsync(cancellationToken);
         site.Invalidate();
         Saved = true;
@@ -114,5 +118,11 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         [Range(1, 200, ErrorMessage = "Enter a size from 1 to 200 MB.")]
         [Display(Name = "Largest upload (MB)")]
         public int MaxUploadMegabytes { get; set; } = 20;
+
+        [Display(Name = "Feeds carry the whole story (otherwise the standfirst only)")]
+        public bool FeedFullText { get; set; }
+
+        [Display(Name = "Webhooks may deliver to loopback and private network addresses")]
+        public bool WebhooksAllowPrivateAddresses { get; set; }
     }
 }
