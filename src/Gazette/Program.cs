@@ -3,6 +3,7 @@ using Gazette.Accounts;
 using Gazette.Admin.Stories;
 using Gazette.Cli;
 using Gazette.Data;
+using Gazette.Feeds;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
@@ -34,6 +35,7 @@ app.MapHealth();
 app.MapMediaApi();
 app.MapSearchApi();
 app.MapStoryLookup();
+app.MapFeeds();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
