@@ -7,6 +7,7 @@ using Gazette.Feeds;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
+using Gazette.Sitemaps;
 
 if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args);
@@ -36,6 +37,7 @@ app.MapMediaApi();
 app.MapSearchApi();
 app.MapStoryLookup();
 app.MapFeeds();
+app.MapSitemaps();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
