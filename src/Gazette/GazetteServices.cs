@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 using Gazette.Accounts;
+using Gazette.Api;
 using Gazette.Articles;
 using Gazette.Articles.Markdown;
 using Gazette.Data;
@@ -28,6 +29,10 @@ public static class GazetteServices
         services.AddGazetteAccounts();
         services.AddScoped<NewsroomAccounts>();
         services.AddSignInRateLimit(options);
+        services.AddProblemDetails();
+        services.AddContentApi();
+        // The document describes the versioned JSON APIs only, not the admin pages' own helpers.
+        services.AddOpenApi(openApi => openApi.ShouldInclude = api => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/";

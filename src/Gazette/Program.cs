@@ -1,6 +1,7 @@
 using Gazette;
 using Gazette.Accounts;
 using Gazette.Admin.Stories;
+using Gazette.Api;
 using Gazette.Cli;
 using Gazette.Data;
 using Gazette.Feeds;
@@ -28,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -38,6 +40,8 @@ app.MapSearchApi();
 app.MapStoryLookup();
 app.MapFeeds();
 app.MapSitemaps();
+app.MapOpenApi();
+app.MapContentApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
