@@ -31,6 +31,7 @@ public static class GazetteServices
         services.AddSignInRateLimit(options);
         services.AddProblemDetails();
         services.AddContentApi();
+        services.AddApiTokens();
         // The document describes the versioned JSON APIs only, not the admin pages' own helpers.
         services.AddOpenApi(openApi => openApi.ShouldInclude = api => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddRazorPages(pages =>

@@ -42,6 +42,7 @@ app.MapFeeds();
 app.MapSitemaps();
 app.MapOpenApi();
 app.MapContentApi();
+app.MapAdminApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>
