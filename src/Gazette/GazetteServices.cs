@@ -10,6 +10,7 @@ using Gazette.Demo;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
+using Gazette.Webhooks;
 
 using Microsoft.Extensions.WebEncoders;
 
@@ -32,6 +33,7 @@ public static class GazetteServices
         services.AddProblemDetails();
         services.AddContentApi();
         services.AddApiTokens();
+        services.AddWebhooks();
         // The document describes the versioned JSON APIs only, not the admin pages' own helpers.
         services.AddOpenApi(openApi => openApi.ShouldInclude = api => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddRazorPages(pages =>

@@ -82,6 +82,8 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", Provider);
         // Every test signs in from the same (absent) address; the rate limit has its own tests on a site of their own.
         builder.UseSetting("Gazette:SignInRateLimit", "0");
+        // Webhook retries a second apart rather than half a minute, so tests see them.
+        builder.UseSetting("Gazette:WebhookRetryBase", "00:00:01");
         if (ConnectionString is not null)
             builder.UseSetting("ConnectionStrings:Gazette", ConnectionString);
     }
