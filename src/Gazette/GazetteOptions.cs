@@ -23,5 +23,11 @@ public sealed class GazetteOptions
     /// <summary>How often each node reads the change feed into its search index.</summary>
     public TimeSpan SearchPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the webhook dispatcher reads the change feed and sends what is due.</summary>
+    public TimeSpan WebhookPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The wait before a failed webhook delivery's first retry; each later one waits twice as long, for a day.</summary>
+    public TimeSpan WebhookRetryBase { get; set; } = TimeSpan.FromSeconds(30);
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
 using Gazette.Accounts;
+using Gazette.Api;
 using Gazette.Articles;
 using Gazette.Articles.Markdown;
 using Gazette.Comments;
@@ -10,6 +11,7 @@ using Gazette.Demo;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
+using Gazette.Webhooks;
 
 using Microsoft.Extensions.WebEncoders;
 
@@ -30,6 +32,12 @@ public static class GazetteServices
         services.AddScoped<NewsroomAccounts>();
         services.AddSignInRateLimit(options);
         services.AddGazetteComments(builder.Configuration);
+        services.AddProblemDetails();
+        services.AddContentApi();
+        services.AddApiTokens();
+        services.AddWebhooks();
+        // The document describes the versioned JSON APIs only, not the admin pages' own helpers.
+        services.AddOpenApi(openApi => openApi.ShouldInclude = api => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/";

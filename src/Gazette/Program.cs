@@ -1,11 +1,14 @@
 using Gazette;
 using Gazette.Accounts;
 using Gazette.Admin.Stories;
+using Gazette.Api;
 using Gazette.Cli;
 using Gazette.Data;
+using Gazette.Feeds;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
+using Gazette.Sitemaps;
 
 if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args);
@@ -26,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -34,6 +38,11 @@ app.MapHealth();
 app.MapMediaApi();
 app.MapSearchApi();
 app.MapStoryLookup();
+app.MapFeeds();
+app.MapSitemaps();
+app.MapOpenApi();
+app.MapContentApi();
+app.MapAdminApi();
 app.MapRazorPages().WithStaticAssets();
 
 app.Lifetime.ApplicationStarted.Register(() =>

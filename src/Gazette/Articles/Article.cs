@@ -52,6 +52,8 @@ public class Article
 
     /// <summary>Readers may comment (within the site's closing delay after publication).</summary>
     public bool CommentsOpen { get; set; } = true;
+    /// <summary>Translations of one story share this group; null for a story with no translation.</summary>
+    public Guid? TranslationGroup { get; set; }
 
     public string DisplayHeadline => string.IsNullOrWhiteSpace(SecondHeadline) ? Headline : $"{Headline} • {SecondHeadline}";
 }

@@ -68,8 +68,18 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             PublishedAt = article.PublishedAt,
             ModifiedAt = article.UpdatedAt,
             JsonLd = NewsArticleJsonLd.Serialize(article, Site, CanonicalUrl, imageUrl, AbsoluteUrl),
+            LanguageAlternates = await TranslationsOfAsync(article, now, cancellationToken),
         });
         return Page();
+    }
+
+    private async Task<IReadOnlyList<Sitemaps.LanguageAlternate>> TranslationsOfAsync(Article article, DateTime now, CancellationToken cancellationToken)
+    {
+        if (article.TranslationGroup is not { } group)
+            return [];
+        var groups = await Sitemaps.Translations.PublicGroupsAsync(db, [group], now, cancellationToken);
+        return Sitemaps.Translations.Alternates(groups[group], Site.Settings.DefaultLanguage,
+            member => AbsoluteUrl(ArticleUrls.PathOf(member.Language, member.Slug, member.PublishedAt, Site.TimeZone)));
     }
 
     private async Task<IActionResult> RedirectFromOldPathAsync(string requestedPath, DateTime now, CancellationToken cancellationToken)

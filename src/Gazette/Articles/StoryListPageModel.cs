@@ -23,7 +23,7 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
     public string? RawPage { get; set; }
 
     protected async Task<IActionResult> ShowAsync(IQueryable<Article> stories, string heading, string? intro, string path,
-        CancellationToken cancellationToken, string? imageUrl = null, bool noIndex = false)
+        CancellationToken cancellationToken, string? imageUrl = null, bool noIndex = false, string? feedPath = null)
     {
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();
@@ -45,6 +45,7 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
             Language = Site.Settings.DefaultLanguage,
             CanonicalUrl = AbsoluteUrl(PaginationView.WithPage(path, page.PageNumber)),
             NoIndex = noIndex,
+            Feeds = feedPath is null ? [] : Feeds.FeedEndpoints.LinksFor(feedPath, heading),
             ImageUrl = imageUrl is null ? null : AbsoluteUrl(imageUrl),
         });
         return Page();

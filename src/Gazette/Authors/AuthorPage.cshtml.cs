@@ -16,6 +16,7 @@ public sealed class AuthorPageModel(GazetteDb db, SiteContext site, TimeProvider
         if (author is null)
             return NotFound();
         return await ShowAsync(Db.Articles.Where(a => a.Authors.Any(byline => byline.AuthorId == author.Id)), author.Name,
-            author.Bio, $"/author/{author.Slug}", cancellationToken, author.PhotoUrl);
+            author.Bio, $"/author/{author.Slug}", cancellationToken, author.PhotoUrl,
+            feedPath: $"/author/{author.Slug}/feed");
     }
 }

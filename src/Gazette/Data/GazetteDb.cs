@@ -1,4 +1,5 @@
 using Gazette.Accounts;
+using Gazette.Api;
 using Gazette.Articles;
 using Gazette.Authors;
 using Gazette.Comments;
@@ -6,6 +7,7 @@ using Gazette.Media;
 using Gazette.Sections;
 using Gazette.Site;
 using Gazette.Tags;
+using Gazette.Webhooks;
 
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -34,6 +36,12 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentFormUse> CommentFormUses => Set<CommentFormUse>();
     public DbSet<SpamFeedback> SpamFeedback => Set<SpamFeedback>();
+    // Feeds and APIs (h/feeds-api): tokens of the admin API, webhooks and their deliveries.
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
+    public DbSet<WebhookPublicStory> WebhookPublicStories => Set<WebhookPublicStory>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -68,6 +76,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             article.Property(a => a.Version).IsConcurrencyToken();
             article.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
             article.HasIndex(a => new { a.Status, a.PublishedAt });
+            article.HasIndex(a => a.TranslationGroup);
             article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
             article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
             article.HasMany(a => a.Authors).WithOne().HasForeignKey(aa => aa.ArticleId);
@@ -146,6 +155,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             change.HasIndex(c => c.OccurredAt);
         });
         CommentsModel.Configure(model);
+        WebhooksModel.Configure(model);
     }
 
     /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>

@@ -15,6 +15,7 @@ public sealed class SectionPageModel(GazetteDb db, SiteContext site, TimeProvide
         var section = await Db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
         if (section is null)
             return NotFound();
-        return await ShowAsync(Db.Articles.Where(a => a.SectionId == section.Id), section.Name, null, $"/section/{section.Slug}", cancellationToken);
+        return await ShowAsync(Db.Articles.Where(a => a.SectionId == section.Id), section.Name, null, $"/section/{section.Slug}", cancellationToken,
+            feedPath: $"/section/{section.Slug}/feed");
     }
 }

@@ -18,4 +18,10 @@ public sealed class PageMeta
     /// <summary>Serialized JSON-LD, already safe to embed in a script element.</summary>
     public string? JsonLd { get; init; }
     public bool NoIndex { get; init; }
+
+    /// <summary>This page's own feeds (a section's, a tag's…), announced besides the site's.</summary>
+    public IReadOnlyList<Feeds.FeedLink> Feeds { get; init; } = [];
+
+    /// <summary>The translations of this page, each with its language (hreflang), including x-default.</summary>
+    public IReadOnlyList<Sitemaps.LanguageAlternate> LanguageAlternates { get; init; } = [];
 }

@@ -37,4 +37,12 @@ public class SiteSettings
 
     /// <summary>The secret key of the IP hashes, protected by the data-protection keys (themselves in the database).</summary>
     public string? CommentIpHashKey { get; set; }
+    /// <summary>Feeds carry each story's whole body when true, only its standfirst when false.</summary>
+    public bool FeedFullText { get; set; }
+
+    /// <summary>
+    /// Lets webhooks deliver to loopback, private and link-local addresses. Off by default: a webhook URL must not
+    /// become a way to reach the server's own network (server-side request forgery).
+    /// </summary>
+    public bool WebhooksAllowPrivateAddresses { get; set; }
 }

@@ -17,6 +17,6 @@ public sealed class TagPageModel(GazetteDb db, SiteContext site, TimeProvider cl
             return NotFound();
         var labels = Localization.Labels.For(Site.Settings.DefaultLanguage);
         return await ShowAsync(Db.Articles.Where(a => a.Tags.Any(t => t.Id == tag.Id)), tag.Hashtag,
-            labels.Format("StoriesTagged", tag.Name), $"/tag/{tag.Slug}", cancellationToken);
+            labels.Format("StoriesTagged", tag.Name), $"/tag/{tag.Slug}", cancellationToken, feedPath: $"/tag/{tag.Slug}/feed");
     }
 }

@@ -84,6 +84,8 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Gazette:SignInRateLimit", "0");
         builder.UseSetting("Gazette:Comments:PostsPerIp", "0");
         builder.UseSetting("Gazette:Comments:PostsPerEmail", "0");
+        // Webhook retries a second apart rather than half a minute, so tests see them.
+        builder.UseSetting("Gazette:WebhookRetryBase", "00:00:01");
         if (ConnectionString is not null)
             builder.UseSetting("ConnectionStrings:Gazette", ConnectionString);
     }

@@ -38,6 +38,8 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
             CommentIpRetentionDays = settings.CommentIpRetentionDays,
             CommentBlockedWords = settings.CommentBlockedWords,
             CommentBlockedDomains = settings.CommentBlockedDomains,
+            FeedFullText = settings.FeedFullText,
+            WebhooksAllowPrivateAddresses = settings.WebhooksAllowPrivateAddresses,
         };
     }
 
@@ -69,6 +71,8 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         settings.CommentIpRetentionDays = Form.CommentIpRetentionDays;
         settings.CommentBlockedWords = ListLines(Form.CommentBlockedWords);
         settings.CommentBlockedDomains = ListLines(Form.CommentBlockedDomains);
+        settings.FeedFullText = Form.FeedFullText;
+        settings.WebhooksAllowPrivateAddresses = Form.WebhooksAllowPrivateAddresses;
         await db.SaveChangesAsync(cancellationToken);
         site.Invalidate();
         Saved = true;
@@ -153,5 +157,10 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         [StringLength(4000)]
         [Display(Name = "Blocklisted domains (one a line)")]
         public string? CommentBlockedDomains { get; set; }
+        [Display(Name = "Feeds carry the whole story (otherwise the standfirst only)")]
+        public bool FeedFullText { get; set; }
+
+        [Display(Name = "Webhooks may deliver to loopback and private network addresses")]
+        public bool WebhooksAllowPrivateAddresses { get; set; }
     }
 }

@@ -1,0 +1,282 @@
+using System.Security.Claims;
+
+using Gazette.Accounts;
+using Gazette.Admin;
+using Gazette.Admin.Stories;
+using Gazette.Articles;
+using Gazette.Data;
+using Gazette.Media;
+using Gazette.Site;
+
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Api;
+
+public sealed record FigureInput(string? Url, int? MediaId, string? Alt, string? Caption, string? Credit);
+
+/// <summary>A story as a client sends it. On update every field is replaced, and <c>Version</c> must be the one read.</summary>
+public sealed record StoryInput(
+    string? Headline, string? SecondHeadline, string? Standfirst, string? Body, string? Slug, string? Language,
+    int? SectionId, IReadOnlyList<string>? Tags, IReadOnlyList<int>? AuthorIds, FigureInput? Figure, Guid? TranslationGroup, Guid? Version);
+
+/// <summary>A workflow step: the version read, and for scheduling the UTC instant of publication.</summary>
+public sealed record StoryActionInput(Guid? Version, DateTimeOffset? PublishAt);
+
+/// <summary>A story as the admin API shows it to someone who may open it: its status and version too.</summary>
+public sealed record AdminStory(ApiStory Story, string Status, Guid Version, string BodyMarkdown);
+
+/// <summary>
+/// The admin API under <c>/api/v1/admin</c>, for bearer tokens only. Every write goes through the same
+/// <see cref="StoryForm"/>, <see cref="StoryRights"/>, <see cref="ArticleEditor"/> and <see cref="MediaLibrary"/>
+/// as the admin pages, so the rules cannot drift apart.
+/// </summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/admin").RequireAuthorization(ApiTokenAuthentication.Policy).DisableAntiforgery().WithTags("Admin");
+        api.MapGet("/stories/{id:int}", GetAsync).WithSummary("A story of any status that the token's owner may open")
+            .Produces<AdminStory>().ProducesProblem(404);
+        api.MapPost("/stories", CreateAsync).WithSummary("Create a draft")
+            .Produces<AdminStory>(201).ProducesValidationProblem();
+        api.MapPut("/stories/{id:int}", UpdateAsync).WithSummary("Replace a story's content; version must be the one last read (409 otherwise)")
+            .Produces<AdminStory>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(403);
+        api.MapPost("/stories/{id:int}/{action:regex(^(submit|publish|schedule|unpublish)$)}", ActAsync)
+            .WithSummary("Submit for review, publish, schedule (publishAt) or unpublish")
+            .Produces<AdminStory>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(403);
+        api.MapDelete("/stories/{id:int}", DeleteAsync).WithSummary("Move a story to the trash (restorable for 30 days)")
+            .Produces(204).ProducesProblem(403).ProducesProblem(404);
+        api.MapPost("/media", UploadAsync).WithSummary("Upload an image (multipart: file, alt, caption, credit)")
+            .Accepts<IFormFile>("multipart/form-data").Produces<MediaApi.MediaChoice>(201).ProducesValidationProblem();
+        return api;
+    }
+
+    private sealed record Context(GazetteDb Db, ArticleEditor Editor, NewsroomUser Me, SiteContext.Snapshot Site, TimeProvider Clock, HttpRequest Request);
+
+    private static async Task<Context> ContextAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<GazetteDb>();
+        var me = await NewsroomUser.OfAsync(http.User, services.GetRequiredService<UserManager<GazetteUser>>(), db, cancellationToken);
+        return new Context(db, services.GetRequiredService<ArticleEditor>(), me,
+            await services.GetRequiredService<SiteContext>().GetAsync(cancellationToken), services.GetRequiredService<TimeProvider>(), http.Request);
+    }
+
+    private static Task<Article?> FindAsync(GazetteDb db, int id, CancellationToken cancellationToken) =>
+        db.Articles.Include(a => a.Tags).Include(a => a.Authors).ThenInclude(b => b.Author).Include(a => a.Section)
+            .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "No story has this id, or the token's owner may not open it.");
+
+    private static async Task<IResult> GetAsync(int id, HttpContext http, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(http, cancellationToken);
+        var article = await FindAsync(context.Db, id, cancellationToken);
+        return article is null || !context.Me.Rights.CanOpen(article) ? NotFound() : Results.Ok(Show(article, context));
+    }
+
+    private static async Task<IResult> CreateAsync(StoryInput input, HttpContext http, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(http, cancellationToken);
+        var article = new Article { Headline = "", CreatedByUserId = context.Me.Rights.UserId, Status = ArticleStatus.Draft };
+        var problem = await SaveAsync(context, article, input, "created", cancellationToken);
+        return problem ?? Results.Created($"/api/v1/admin/stories/{article.Id}", Show(article, context));
+    }
+
+    private static async Task<IResult> UpdateAsync(int id, StoryInput input, HttpContext http, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(http, cancellationToken);
+        var article = await FindAsync(context.Db, id, cancellationToken);
+        if (article is null || !context.Me.Rights.CanOpen(article))
+            return NotFound();
+        if (!context.Me.Rights.Allows(StoryAction.Save, article))
+            return Forbidden("The token's owner may not change this story.");
+        if (await CheckVersionAsync(context, article, input.Version, cancellationToken) is { } conflict)
+            return conflict;
+        return await SaveAsync(context, article, input, "saved", cancellationToken) ?? Results.Ok(Show(article, context));
+    }
+
+    private static async Task<IResult> ActAsync(int id, string action, StoryActionInput input, HttpContext http, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(http, cancellationToken);
+        var article = await FindAsync(context.Db, id, cancellationToken);
+        if (article is null || !context.Me.Rights.CanOpen(article))
+            return NotFound();
+        var storyAction = Enum.Parse<StoryAction>(action, ignoreCase: true);
+        if (!context.Me.Rights.Allows(storyAction, article))
+            return Forbidden($"The token's owner may not {action} this story.");
+        if (await CheckVersionAsync(context, article, input.Version, cancellationToken) is { } conflict)
+            return conflict;
+        var now = context.Clock.GetUtcNow().UtcDateTime;
+        string done;
+        switch (storyAction)
+        {
+            case StoryAction.Submit:
+                article.Status = ArticleStatus.InReview;
+                done = "submitted for review";
+                break;
+            case StoryAction.Publish:
+                article.Status = ArticleStatus.Published;
+                // As in the editor: a story published before keeps its date, and so its URL.
+                if (article.PublishedAt is not { } published || published > now)
+                    article.PublishedAt = now;
+                done = "published";
+                break;
+            case StoryAction.Schedule:
+                if (input.PublishAt is not { } at || at.UtcDateTime <= now)
+                    return Invalid(new() { ["publishAt"] = "Give a future instant with its offset, such as 2026-12-01T08:00:00Z." });
+                article.Status = ArticleStatus.Scheduled;
+                article.PublishedAt = at.UtcDateTime;
+                done = "scheduled";
+                break;
+            default:
+                article.Status = ArticleStatus.Unpublished;
+                done = "unpublished";
+                break;
+        }
+        return await SaveArticleAsync(context, article, done + " (API)", cancellationToken) ?? Results.Ok(Show(article, context));
+    }
+
+    private static async Task<IResult> DeleteAsync(int id, [FromQuery] Guid? version, HttpContext http, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(http, cancellationToken);
+        var article = await FindAsync(context.Db, id, cancellationToken);
+        if (article is null || !context.Me.Rights.CanOpen(article))
+            return NotFound();
+        if (!context.Me.Rights.CanDelete(article))
+            return Forbidden("The token's owner may not delete this story.");
+        if (version is not null && await CheckVersionAsync(context, article, version, cancellationToken) is { } conflict)
+            return conflict;
+        await context.Editor.DeleteAsync(article, context.Me.Editor, cancellationToken);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext http, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasFormContentType)
+            return Invalid(new() { ["file"] = "Send multipart/form-data with a file field." });
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file");
+        var alt = form["alt"].ToString().Trim();
+        var errors = new Dictionary<string, string>();
+        if (file is null)
+            errors["file"] = "Choose an image file to upload.";
+        if (alt.Length == 0)
+            errors["alt"] = "An image needs alternative text for readers who cannot see it.";
+        else if (alt.Length > MediaLibrary.MaxAltText)
+            errors["alt"] = "Alternative text has at most 1,000 characters.";
+        if (errors.Count > 0)
+            return Invalid(errors);
+        try
+        {
+            var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            var result = await library.UploadAsync(new MediaUpload(file!.FileName, file.Length, file.OpenReadStream, alt,
+                form["caption"].ToString(), form["credit"].ToString(), userId), cancellationToken);
+            var item = result.Item;
+            var (width, height) = MediaFiles.DefaultSize(item);
+            var choice = new MediaApi.MediaChoice(item.Id, MediaFiles.DefaultUrl(item), item.AltText, item.Caption, item.Credit, width, height);
+            return result.AlreadyInLibrary ? Results.Ok(choice) : Results.Created($"/api/v1/admin/media/{item.Id}", choice);
+        }
+        catch (ImageRejectedException rejected)
+        {
+            return Invalid(new() { ["file"] = rejected.Message });
+        }
+    }
+
+    private static async Task<IResult?> CheckVersionAsync(Context context, Article article, Guid? version, CancellationToken cancellationToken)
+    {
+        if (version is not { } expected)
+            return Invalid(new() { ["version"] = "Send the story's version as last read, so no one's changes are lost." });
+        if (article.Version == expected)
+        {
+            // Also checked by the database on save, for a change that lands between this read and that write.
+            context.Db.Entry(article).Property(a => a.Version).OriginalValue = expected;
+            return null;
+        }
+        return await ConflictAsync(context, article.Id, cancellationToken);
+    }
+
+    private static async Task<IResult> ConflictAsync(Context context, int id, CancellationToken cancellationToken)
+    {
+        var latest = await context.Db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
+            .Select(r => new { r.UserName, r.Action, r.Number, r.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+        var current = await context.Db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
+        var who = latest is null ? "someone else" : $"{latest.UserName} ({latest.Action}, revision {latest.Number}, {latest.CreatedAt:yyyy-MM-dd HH:mm} UTC)";
+        return Results.Problem(statusCode: 409, title: "The story changed since you read it.",
+            detail: $"It was last changed by {who}. Read it again, apply your change to the current text, and send it with the new version.",
+            extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
+    }
+
+    /// <summary>Applies the input through the editor's own form rules, then saves; null when saved, else the problem.</summary>
+    private static async Task<IResult?> SaveAsync(Context context, Article article, StoryInput input, string action, CancellationToken cancellationToken)
+    {
+        var form = new StoryForm
+        {
+            Headline = input.Headline,
+            SecondHeadline = input.SecondHeadline,
+            Standfirst = input.Standfirst,
+            Body = input.Body,
+            Slug = input.Slug,
+            Language = input.Language ?? context.Site.Settings.DefaultLanguage,
+            SectionId = input.SectionId,
+            Tags = input.Tags is null ? null : string.Join(',', input.Tags.Select(t => t.Replace(',', ' '))),
+            AuthorIds = input.AuthorIds?.Select(id => (int?)id).ToList() ?? [],
+            FigureUrl = input.Figure?.Url,
+            FigureMediaId = input.Figure?.MediaId,
+            FigureAlt = input.Figure?.Alt,
+            FigureCaption = input.Figure?.Caption,
+            FigureCredit = input.Figure?.Credit,
+        };
+        var errors = await form.ApplyToAsync(article, context.Db, createTags: true, cancellationToken);
+        if (errors.Count > 0)
+            return Invalid(errors);
+        article.TranslationGroup = input.TranslationGroup;
+        return await SaveArticleAsync(context, article, action + " (API)", cancellationToken);
+    }
+
+    private static async Task<IResult?> SaveArticleAsync(Context context, Article article, string action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Editor.SaveAsync(article, context.Me.Editor, action, cancellationToken);
+            return null;
+        }
+        catch (ArticleValidationException invalid)
+        {
+            return Invalid(invalid.Errors.ToDictionary());
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(context, article.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>A 400 problem whose errors name the JSON fields (the forms' <c>Form.SectionId</c> becomes <c>sectionId</c>).</summary>
+    private static IResult Invalid(Dictionary<string, string> errors) =>
+        Results.ValidationProblem(errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }),
+            title: "The story cannot be saved as it is.");
+
+    private static string JsonName(string field)
+    {
+        field = field.StartsWith("Form.", StringComparison.Ordinal) ? field["Form.".Length..] : field;
+        field = field switch
+        {
+            "Body" or "BodyMarkdown" => "body",
+            "FigureUrl" => "figure.url",
+            "FigureMediaId" => "figure.mediaId",
+            "FigureAlt" or "FeaturedFigure.AltText" => "figure.alt",
+            "FigureCaption" => "figure.caption",
+            "FigureCredit" => "figure.credit",
+            "PublishedAt" => "publishAt",
+            _ => field,
+        };
+        return field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+    }
+
+    private static IResult Forbidden(string title) => Results.Problem(statusCode: 403, title: title);
+
+    private static AdminStory Show(Article article, Context context) =>
+        new(ContentApi.ToApi(article, context.Site, context.Request), article.Status.ToString(), article.Version, article.BodyMarkdown);
+}

@@ -1,0 +1,87 @@
+using Gazette.Articles;
+using Gazette.Articles.Markdown;
+using Gazette.Data;
+using Gazette.Media;
+using Gazette.Site;
+
+using Microsoft.Extensions.Options;
+
+namespace Gazette.Feeds;
+
+/// <summary>
+/// <c>/feed/{rss|atom|json}</c> for the whole site, and the same under <c>/section/{slug}</c>, <c>/tag/{slug}</c>,
+/// <c>/author/{slug}</c> and <c>/{language}</c>: the newest public stories, with 304s for readers that poll.
+/// </summary>
+public static class FeedEndpoints
+{
+    private const string Format = "{format:regex(^(rss|atom|json)$)}";
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("").ExcludeFromDescription();
+        feeds.MapGet($"/feed/{Format}", (string format, HttpContext context, CancellationToken cancellationToken) =>
+            ServeAsync(context, "site", null, format, cancellationToken));
+        feeds.MapGet($"/section/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+            ServeAsync(context, "section", slug, format, cancellationToken));
+        feeds.MapGet($"/tag/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+            ServeAsync(context, "tag", slug, format, cancellationToken));
+        feeds.MapGet($"/author/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+            ServeAsync(context, "author", slug, format, cancellationToken));
+        feeds.MapGet($"/{{lang:regex(^[a-z]{{{{2,3}}}}(-[A-Za-z0-9]{{{{2,8}}}})*$)}}/feed/{Format}", (string lang, string format, HttpContext context, CancellationToken cancellationToken) =>
+            ServeAsync(context, "language", lang, format, cancellationToken));
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(HttpContext context, string kind, string? key, string format, CancellationToken cancellationToken)
+    {
+        var services = context.RequestServices;
+        var db = services.GetRequiredService<GazetteDb>();
+        var site = await services.GetRequiredService<SiteContext>().GetAsync(cancellationToken);
+        var scope = await FeedStories.FindScopeAsync(db, site.Settings.Title, kind, key, cancellationToken);
+        if (scope is null)
+            return Results.NotFound();
+        var feedFormat = Enum.Parse<FeedFormat>(format, ignoreCase: true);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var stories = await FeedStories.NewestAsync(db, scope, now, cancellationToken);
+        var fullText = site.Settings.FeedFullText;
+        if (fullText)
+        {
+            var readAlso = services.GetRequiredService<ReadAlsoBlocks>();
+            var resolved = new List<FeedStory>(stories.Count);
+            foreach (var story in stories)
+                resolved.Add(story with { BodyHtml = await readAlso.ResolveAsync(story.BodyHtml, story.Language, cancellationToken) });
+            stories = resolved;
+        }
+        var mediaFolder = MediaFiles.Directory(services.GetRequiredService<IOptions<GazetteOptions>>().Value);
+        var document = new FeedDocument(scope, stories, site.Settings.Description, site.Settings.DefaultLanguage, fullText,
+            path => SiteUrls.Absolute(site.Settings, context.Request, path),
+            story => ArticleUrls.PathOf(story.Language, story.Slug, story.PublishedAt, site.TimeZone),
+            url => MediaLength(mediaFolder, url));
+        var content = FeedWriter.Write(document, feedFormat);
+        DateTime? lastModified = stories.Count > 0 ? stories.Max(s => s.UpdatedAt) : null;
+        return ConditionalGet.Respond(context, content, FeedWriter.ContentType(feedFormat), lastModified);
+    }
+
+    /// <summary>The byte size of an image served from the data folder, for RSS enclosures; null when it is elsewhere.</summary>
+    private static long? MediaLength(string mediaFolder, string url)
+    {
+        if (!url.StartsWith(MediaFiles.UrlPrefix + "/", StringComparison.Ordinal))
+            return null;
+        var relative = Uri.UnescapeDataString(url[(MediaFiles.UrlPrefix.Length + 1)..].Split('?')[0]);
+        var full = Path.GetFullPath(Path.Combine(mediaFolder, relative));
+        if (!full.StartsWith(Path.GetFullPath(mediaFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return null;
+        var file = new FileInfo(full);
+        return file.Exists ? file.Length : null;
+    }
+
+    /// <summary>The <c>&lt;link rel="alternate"&gt;</c> entries of a page whose feeds live under <paramref name="feedPath"/>.</summary>
+    public static IReadOnlyList<FeedLink> LinksFor(string feedPath, string title) =>
+    [
+        new(FeedWriter.PathOf(feedPath, FeedFormat.Rss), "application/rss+xml", $"{title} (RSS)"),
+        new(FeedWriter.PathOf(feedPath, FeedFormat.Atom), "application/atom+xml", $"{title} (Atom)"),
+        new(FeedWriter.PathOf(feedPath, FeedFormat.Json), "application/feed+json", $"{title} (JSON Feed)"),
+    ];
+}
+
+public sealed record FeedLink(string Href, string Type, string Title);
