@@ -61,6 +61,8 @@ public static class GazetteServices
         services.AddSingleton<StorySearch>();
         services.AddScoped<SiteSearch>();
         services.AddHostedService<IndexFollower>();
+        services.AddMemoryCache();
+        services.AddScoped<Related.RelatedStories>();
         return options;
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Articles;
 
-public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, TimeProvider clock)
+public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, Related.RelatedStories related, TimeProvider clock)
     : GazettePageModel(site)
 {
     public Article Article { get; private set; } = null!;
@@ -21,7 +21,9 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
     /// <summary>The library image behind the lead figure, for its responsive variants; null for a plain image URL.</summary>
     public MediaItem? LeadMedia { get; private set; }
 
-    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia);
+    public IReadOnlyList<StorySummary> Related { get; private set; } = [];
+
+    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Related);
 
     public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, CancellationToken cancellationToken)
     {
@@ -47,6 +49,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         BodyHtml = await readAlso.ResolveAsync(article.BodyHtml, article.Language, cancellationToken);
         if (article.FeaturedFigure?.MediaId is { } mediaId)
             LeadMedia = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
+        Related = await related.ForAsync(article.Id, cancellationToken);
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);

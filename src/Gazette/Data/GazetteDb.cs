@@ -28,6 +28,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<Related.RelatedPin> RelatedPins => Set<Related.RelatedPin>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -139,6 +140,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
             change.HasIndex(c => c.OccurredAt);
         });
+        Related.RelatedPin.Configure(model);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -4,6 +4,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Authors;
 using Gazette.Data;
+using Gazette.Related;
 using Gazette.Sections;
 using Gazette.Site;
 
@@ -55,6 +56,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
             return Forbid();
         Story = article;
         Form = StoryForm.From(article, await LatestRevisionAsync(article.Id, cancellationToken), Site.TimeZone);
+        (Form.RelatedPinned, Form.RelatedExcluded) = await RelatedChoices.FormatAsync(db, article.Id, cancellationToken);
         Notice = done switch
         {
             "saved" => "Saved.",
@@ -96,6 +98,12 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         var (statusBefore, publishedBefore) = (article.Status, article.PublishedAt);
         var errors = await Form.ApplyToAsync(article, db, createTags: true, cancellationToken);
         var what = ApplyAction(article, storyAction, errors);
+        var (pinned, pinError) = await RelatedChoices.ResolveAsync(db, Form.RelatedPinned, article.Id, cancellationToken);
+        var (excluded, excludeError) = await RelatedChoices.ResolveAsync(db, Form.RelatedExcluded, article.Id, cancellationToken);
+        if (pinError is not null)
+            errors[$"Form.{nameof(StoryForm.RelatedPinned)}"] = pinError;
+        if (excludeError is not null)
+            errors[$"Form.{nameof(StoryForm.RelatedExcluded)}"] = excludeError;
         foreach (var (field, message) in errors)
             ModelState.AddModelError(field, message);
         if (errors.Count > 0)
@@ -110,6 +118,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         try
         {
             await editor.SaveAsync(article, Me.Editor, what.Action, cancellationToken);
+            await RelatedChoices.ReplaceAsync(db, article.Id, pinned, excluded, cancellationToken);
         }
         catch (ArticleValidationException invalid)
         {

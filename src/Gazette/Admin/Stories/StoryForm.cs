@@ -36,6 +36,10 @@ public sealed class StoryForm
     public string? FigureCredit { get; set; }
     public string? Body { get; set; }
 
+    /// <summary>"Read also" stories always shown, then never shown: one per line, by id, address or slug (see <see cref="Related.RelatedChoices"/>).</summary>
+    public string? RelatedPinned { get; set; }
+    public string? RelatedExcluded { get; set; }
+
     /// <summary>Date (yyyy-MM-dd) and time (HH:mm) in the site's time zone, for the Schedule button.</summary>
     public string? ScheduleDate { get; set; }
     public string? ScheduleTime { get; set; }

@@ -101,3 +101,46 @@
 
   body.before(toolbar);
 })();
+
+// "Read also" pins and exclusions: the same headline lookup, adding "id · headline" lines to the chosen list.
+(() => {
+  "use strict";
+  for (const list of document.querySelectorAll("textarea[data-related-picker]")) {
+    if (list.disabled || list.closest("fieldset[disabled]")) continue;
+    const picker = document.createElement("span");
+    picker.className = "read-also-picker";
+    const search = document.createElement("input");
+    search.type = "search";
+    search.placeholder = "Find a story by headline…";
+    search.setAttribute("aria-label", `${list.dataset.relatedPicker === "pin" ? "Pin" : "Exclude"}: search stories by headline`);
+    const results = document.createElement("ul");
+    results.className = "read-also-results";
+    picker.append(search, results);
+    list.after(picker);
+    let pending;
+    search.addEventListener("input", () => {
+      clearTimeout(pending);
+      const q = search.value.trim();
+      if (q.length < 2) { results.replaceChildren(); return; }
+      pending = setTimeout(async () => {
+        const response = await fetch(`/admin/api/stories?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+        if (!response.ok) return;
+        const stories = await response.json();
+        results.replaceChildren(...stories.map((story) => {
+          const item = document.createElement("li");
+          const choose = document.createElement("button");
+          choose.type = "button";
+          choose.textContent = `${story.headline} (${story.language}, ${story.status})`;
+          choose.addEventListener("click", () => {
+            const line = `${story.id} · ${story.headline}`;
+            list.value = list.value.trim() ? `${list.value.trimEnd()}\n${line}` : line;
+            results.replaceChildren();
+            search.value = "";
+          });
+          item.append(choose);
+          return item;
+        }));
+      }, 250);
+    });
+  }
+})();
