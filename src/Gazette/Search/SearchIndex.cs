@@ -200,15 +200,14 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         db.Articles.AsNoTracking().AsSplitQuery()
             .Include(a => a.Section).Include(a => a.Tags).Include(a => a.Authors).ThenInclude(byline => byline.Author);
 
-    private void OpenWriter(OpenMode mode)
-    {
-        var config = new IndexWriterConfig(Text.Analysis.StoryAnalyzers.Version, StoryDocument.CreateAnalyzer())
-        {
-            OpenMode = mode,
-            Similarity = Similarity,
-        };
-        writer = new IndexWriter(directory, config);
-    }
+    private void OpenWriter(OpenMode mode) => writer = new IndexWriter(directory, WriterConfig(mode));
+
+    /// <summary>How every Gazette index is written: the site's, and the temporary ones of tools/RelatedEval and bench/search.</summary>
+    public static IndexWriterConfig WriterConfig(OpenMode mode) =>
+        new(Text.Analysis.StoryAnalyzers.Version, StoryDocument.CreateAnalyzer()) { OpenMode = mode, Similarity = Similarity };
+
+    /// <summary>A searcher that ranks as the site's do.</summary>
+    public static IndexSearcher Searcher(IndexReader reader) => new(reader) { Similarity = Similarity };
 
     private void Commit(long upToChangeId)
     {
@@ -244,6 +243,6 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
 
     private sealed class SimilarityFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = SearchIndex.Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => Searcher(reader);
     }
 }
