@@ -53,6 +53,7 @@ public static class GazetteServices
         services.AddSingleton<ArticleMarkdown>();
         services.AddScoped<ReadAlsoBlocks>();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<Tags.TagSuggestions>();
         services.AddScoped<DemoContent>();
         services.AddScoped<MediaLibrary>();
         services.AddSingleton<ScheduledPublisher>();

@@ -7,6 +7,7 @@ using Gazette.Data;
 using Gazette.Related;
 using Gazette.Sections;
 using Gazette.Site;
+using Gazette.Tags;
 
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,9 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
     public IHtmlContent? ConflictDiff { get; private set; }
     public string? ConflictBy { get; private set; }
     public string? PublicPath { get; private set; }
+
+    /// <summary>Set when the editor asked for tag suggestions (the "Suggest tags" button re-renders the form with them).</summary>
+    public IReadOnlyList<TagSuggestion>? SuggestedTags { get; private set; }
 
     public bool IsNew => Story is null || Story.Id == 0;
     public bool ReadOnly => Story is not null && Story.Id != 0 && !Me.Rights.CanChange(Story);
@@ -139,6 +143,35 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
             (article.Status, article.PublishedAt) = (statusBefore, publishedBefore);
             return Page();
         }
+    }
+
+    /// <summary>
+    /// Suggested tags for the text in the form, saving nothing: JSON for the editor's script, else the form again with
+    /// the user's unsaved text and the suggestions (<paramref name="addTag"/>, a suggestion clicked without script, joins the tags).
+    /// </summary>
+    public async Task<IActionResult> OnPostSuggestTagsAsync(string id, string? addTag, [FromServices] TagSuggestions suggestions,
+        CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (id != NewId)
+        {
+            if (await FindAsync(id, cancellationToken) is not { } article)
+                return NotFound();
+            if (!Me.Rights.CanOpen(article))
+                return Forbid();
+            Story = article;
+        }
+        var tags = TagNames.Split(Form.Tags).ToList();
+        if (!string.IsNullOrWhiteSpace(addTag) && !tags.Contains(addTag.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            tags.Add(addTag.Trim());
+            Form.Tags = string.Join(", ", tags);
+            ModelState.Remove($"Form.{nameof(StoryForm.Tags)}");
+        }
+        SuggestedTags = await suggestions.ForAsync(Form.Headline, Form.Body, Form.Language, tags, cancellationToken);
+        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+            return new JsonResult(SuggestedTags);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)

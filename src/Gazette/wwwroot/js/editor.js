@@ -144,3 +144,47 @@
     });
   }
 })();
+
+// Suggested tags: asks the page for suggestions without leaving it, and adds a clicked one to the tags field.
+(() => {
+  "use strict";
+  const ask = document.querySelector("button[data-suggest-tags]");
+  const box = document.querySelector("[data-tag-suggestions]");
+  const tags = document.querySelector("input[name='Form.Tags']");
+  if (!ask || !box || !tags || tags.disabled) return;
+  const current = () => tags.value.split(",").map((t) => t.trim()).filter((t) => t);
+  const add = (name) => {
+    if (current().some((t) => t.toLowerCase() === name.toLowerCase())) return;
+    tags.value = [...current(), name].join(", ");
+  };
+  box.addEventListener("click", (event) => {
+    const button = event.target.closest("button[name='addTag']");
+    if (!button) return;
+    event.preventDefault();
+    add(button.value);
+    button.closest("li")?.remove();
+  });
+  ask.addEventListener("click", async (event) => {
+    event.preventDefault();
+    const response = await fetch(ask.formAction, {
+      method: "POST", body: new FormData(ask.form), headers: { Accept: "application/json" }, credentials: "same-origin",
+    });
+    if (!response.ok) return;
+    const suggestions = await response.json();
+    const list = document.createElement("ul");
+    for (const suggestion of suggestions) {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.name = "addTag";
+      button.value = suggestion.name;
+      button.className = suggestion.existing ? "tag-existing" : "tag-new";
+      button.textContent = suggestion.name;
+      item.append(button);
+      list.append(item);
+    }
+    const intro = document.createElement("p");
+    intro.textContent = suggestions.length ? "Suggested tags (existing tags first; click to add):" : "No suggestion: the text is too short.";
+    box.replaceChildren(intro, ...(suggestions.length ? [list] : []));
+  });
+})();
