@@ -41,9 +41,10 @@ public abstract class RelatedStoriesTests(GazetteSite site) : SiteTest(site)
     {
         var words = Words(4);
         var tag = $"Tag {words[0]}";
-        var story = await StoryAsync("Harbour plan", Body(words), tags: [tag]);
-        var english = await StoryAsync("Harbour follow-up", Body(words, "Another paragraph about the port."));
-        var french = await StoryAsync("Le port", Body(words, "Un paragraphe sur le port."), "fr", tags: [tag]);
+        // Only made-up words: no other story shares a word with these, so the French one is not crowded out by English ones.
+        var story = await StoryAsync(words[0], string.Join(' ', words), tags: [tag]);
+        var english = await StoryAsync(words[1], string.Join(' ', words.Reverse()));
+        var french = await StoryAsync(words[2], string.Join(" ", words) + " port", "fr", tags: [tag]);
 
         var related = await RelatedUntilAsync(story, ids => ids.Contains(english.Id) && ids.Contains(french.Id));
 
