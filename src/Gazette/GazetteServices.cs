@@ -63,6 +63,7 @@ public static class GazetteServices
         services.AddSingleton<ArticleMarkdown>();
         services.AddScoped<ReadAlsoBlocks>();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<Tags.TagSuggestions>();
         services.AddScoped<DemoContent>();
         services.AddScoped<MediaLibrary>();
         services.AddSingleton<ScheduledPublisher>();
@@ -71,6 +72,8 @@ public static class GazetteServices
         services.AddSingleton<StorySearch>();
         services.AddScoped<SiteSearch>();
         services.AddHostedService<IndexFollower>();
+        services.AddMemoryCache();
+        services.AddScoped<Related.RelatedStories>();
         return options;
     }
 

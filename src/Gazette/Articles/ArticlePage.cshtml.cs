@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Articles;
 
-public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, TimeProvider clock)
+public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedStories related, TimeProvider clock)
     : GazettePageModel(site)
 {
     public Article Article { get; private set; } = null!;
@@ -24,7 +24,9 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
 
     public CommentSection? Comments { get; private set; }
 
-    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Comments);
+    public IReadOnlyList<StorySummary> Related { get; private set; } = [];
+
+    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Comments, Related);
 
     public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, int? replyTo, string? comment,
         CancellationToken cancellationToken)
@@ -53,6 +55,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             LeadMedia = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
         Comments = await comments.LoadAsync(article, path, Labels, Site.Settings, now, replyTo,
             comment == "held" ? Labels["CommentAwaitsModeration"] : null, cancellationToken);
+        Related = await related.ForAsync(article.Id, cancellationToken);
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);

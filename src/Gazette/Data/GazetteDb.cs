@@ -31,6 +31,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<Related.RelatedPin> RelatedPins => Set<Related.RelatedPin>();
 
     // Readers' comments (Comments/CommentsModel.cs configures them).
     public DbSet<Comment> Comments => Set<Comment>();
@@ -156,6 +157,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
         });
         CommentsModel.Configure(model);
         WebhooksModel.Configure(model);
+        Related.RelatedPin.Configure(model);
     }
 
     /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>

@@ -189,7 +189,8 @@ public sealed class DemoContent(
         return ordered;
     }
 
-    private async Task<Dictionary<string, (int Width, int Height)>> CopyImagesAsync(CancellationToken cancellationToken)
+    /// <summary>Copies the demo images into the media folder; their sizes by file name.</summary>
+    public async Task<Dictionary<string, (int Width, int Height)>> CopyImagesAsync(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(MediaFiles.Directory(options.Value), "demo");
         Directory.CreateDirectory(folder);

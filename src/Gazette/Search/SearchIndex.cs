@@ -23,6 +23,10 @@ namespace Gazette.Search;
 public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<SearchIndex> logger) : IDisposable
 {
     public const string LastChangeKey = "gazette.lastChangeId";
+
+    /// <summary>Bumped when <see cref="StoryDocument"/> gains or changes fields: an index of another layout is rebuilt.</summary>
+    public const string LayoutKey = "gazette.layout";
+    public const string Layout = "2";
     private const int BatchSize = 200;
 
     private LuceneDirectory? directory;
@@ -36,6 +40,11 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
 
     /// <summary>The id of the last change-feed row reflected in the index.</summary>
     public long LastChangeId { get; private set; }
+
+    /// <summary>Grows each time the index changes, so results derived from it (the related stories) know when to recompute.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    private long generation;
 
     public static Similarity Similarity { get; } = new BM25Similarity();
 
@@ -51,7 +60,12 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
             OpenWriter(OpenMode.APPEND);
             using (var reader = DirectoryReader.Open(writer, applyAllDeletes: true))
                 _ = reader.NumDocs;
-            LastChangeId = writer!.CommitData.TryGetValue(LastChangeKey, out var last) && long.TryParse(last, out var id) ? id : 0;
+            if (!writer!.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
+            {
+                logger.LogInformation("The search index in {Folder} has an older layout; it will be rebuilt from the database.", Folder);
+                return false;
+            }
+            LastChangeId = writer.CommitData.TryGetValue(LastChangeKey, out var last) && long.TryParse(last, out var id) ? id : 0;
             searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
             return true;
         }
@@ -95,6 +109,7 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         }
         Commit(upTo);
         searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
+        Interlocked.Increment(ref generation);
         logger.LogInformation("Search index rebuilt: {Count} stories in {Seconds:F1} s.", count, (DateTime.UtcNow - started).TotalSeconds);
     }
 
@@ -115,6 +130,8 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         }
         Commit(upToChangeId);
         searchers?.MaybeRefreshBlocking();
+        // After the refresh: a result computed under the new generation has seen the change.
+        Interlocked.Increment(ref generation);
     }
 
     /// <summary>The stories whose document holds <paramref name="value"/> in <paramref name="field"/> (who uses a tag, a section…).</summary>
@@ -183,19 +200,22 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         db.Articles.AsNoTracking().AsSplitQuery()
             .Include(a => a.Section).Include(a => a.Tags).Include(a => a.Authors).ThenInclude(byline => byline.Author);
 
-    private void OpenWriter(OpenMode mode)
-    {
-        var config = new IndexWriterConfig(Text.Analysis.StoryAnalyzers.Version, StoryDocument.CreateAnalyzer())
-        {
-            OpenMode = mode,
-            Similarity = Similarity,
-        };
-        writer = new IndexWriter(directory, config);
-    }
+    private void OpenWriter(OpenMode mode) => writer = new IndexWriter(directory, WriterConfig(mode));
+
+    /// <summary>How every Gazette index is written: the site's, and the temporary ones of tools/RelatedEval and bench/search.</summary>
+    public static IndexWriterConfig WriterConfig(OpenMode mode) =>
+        new(Text.Analysis.StoryAnalyzers.Version, StoryDocument.CreateAnalyzer()) { OpenMode = mode, Similarity = Similarity };
+
+    /// <summary>A searcher that ranks as the site's do.</summary>
+    public static IndexSearcher Searcher(IndexReader reader) => new(reader) { Similarity = Similarity };
 
     private void Commit(long upToChangeId)
     {
-        writer!.SetCommitData(new Dictionary<string, string> { [LastChangeKey] = upToChangeId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        writer!.SetCommitData(new Dictionary<string, string>
+        {
+            [LastChangeKey] = upToChangeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [LayoutKey] = Layout,
+        });
         writer.Commit();
         LastChangeId = upToChangeId;
     }
@@ -223,6 +243,6 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
 
     private sealed class SimilarityFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = SearchIndex.Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => Searcher(reader);
     }
 }

@@ -32,6 +32,10 @@ public static partial class StoryDocument
     public const string ImageUrl = "image";
     public const string ImageAlt = "image_alt";
 
+    /// <summary>The normalised body and headline, so "read also" can leave out copies of a story (see <see cref="Related.TextFingerprint"/>).</summary>
+    public const string BodyFingerprint = "body_print";
+    public const string HeadlineFingerprint = "headline_print";
+
     public const string Headline = "headline";
     public const string SecondHeadline = "subhead";
     public const string Standfirst = "standfirst";
@@ -74,7 +78,11 @@ public static partial class StoryDocument
             new TextField(FieldName(Headline, key), article.Headline, Field.Store.YES),
             new TextField(FieldName(Standfirst, key), article.Standfirst, Field.Store.YES),
             new TextField(FieldName(Body, key), PlainText(article.BodyHtml), Field.Store.YES),
+            new StringField(HeadlineFingerprint, Related.TextFingerprint.Of(article.Headline), Field.Store.YES),
         };
+        var body = PlainText(article.BodyHtml);
+        if (body.Length > 0)
+            document.Add(new StringField(BodyFingerprint, Related.TextFingerprint.Of(body), Field.Store.YES));
         if (!string.IsNullOrWhiteSpace(article.SecondHeadline))
             document.Add(new TextField(FieldName(SecondHeadline, key), article.SecondHeadline, Field.Store.YES));
         if (article.Section is { } section)
@@ -87,7 +95,7 @@ public static partial class StoryDocument
         {
             document.Add(new TextField(FieldName(Tags, key), tag.Name, Field.Store.NO));
             document.Add(new StringField(TagSlug, tag.Slug, Field.Store.NO));
-            document.Add(new StringField(TagId, IdText(tag.Id), Field.Store.NO));
+            document.Add(new StringField(TagId, IdText(tag.Id), Field.Store.YES));
         }
         foreach (var byline in article.Authors.OrderBy(a => a.Position))
         {

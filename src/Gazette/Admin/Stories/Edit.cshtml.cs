@@ -4,8 +4,10 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Authors;
 using Gazette.Data;
+using Gazette.Related;
 using Gazette.Sections;
 using Gazette.Site;
+using Gazette.Tags;
 
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +39,9 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
     public string? ConflictBy { get; private set; }
     public string? PublicPath { get; private set; }
 
+    /// <summary>Set when the editor asked for tag suggestions (the "Suggest tags" button re-renders the form with them).</summary>
+    public IReadOnlyList<TagSuggestion>? SuggestedTags { get; private set; }
+
     public bool IsNew => Story is null || Story.Id == 0;
     public bool ReadOnly => Story is not null && Story.Id != 0 && !Me.Rights.CanChange(Story);
     public bool Shows(StoryAction action) => Story is null ? action is StoryAction.Save or StoryAction.Submit || Me.Rights.Publishes : Me.Rights.Allows(action, Story);
@@ -55,6 +60,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
             return Forbid();
         Story = article;
         Form = StoryForm.From(article, await LatestRevisionAsync(article.Id, cancellationToken), Site.TimeZone);
+        (Form.RelatedPinned, Form.RelatedExcluded) = await RelatedChoices.FormatAsync(db, article.Id, cancellationToken);
         Notice = done switch
         {
             "saved" => "Saved.",
@@ -96,6 +102,12 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         var (statusBefore, publishedBefore) = (article.Status, article.PublishedAt);
         var errors = await Form.ApplyToAsync(article, db, createTags: true, cancellationToken);
         var what = ApplyAction(article, storyAction, errors);
+        var (pinned, pinError) = await RelatedChoices.ResolveAsync(db, Form.RelatedPinned, article.Id, cancellationToken);
+        var (excluded, excludeError) = await RelatedChoices.ResolveAsync(db, Form.RelatedExcluded, article.Id, cancellationToken);
+        if (pinError is not null)
+            errors[$"Form.{nameof(StoryForm.RelatedPinned)}"] = pinError;
+        if (excludeError is not null)
+            errors[$"Form.{nameof(StoryForm.RelatedExcluded)}"] = excludeError;
         foreach (var (field, message) in errors)
             ModelState.AddModelError(field, message);
         if (errors.Count > 0)
@@ -110,6 +122,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         try
         {
             await editor.SaveAsync(article, Me.Editor, what.Action, cancellationToken);
+            await RelatedChoices.ReplaceAsync(db, article.Id, pinned, excluded, cancellationToken);
         }
         catch (ArticleValidationException invalid)
         {
@@ -130,6 +143,35 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
             (article.Status, article.PublishedAt) = (statusBefore, publishedBefore);
             return Page();
         }
+    }
+
+    /// <summary>
+    /// Suggested tags for the text in the form, saving nothing: JSON for the editor's script, else the form again with
+    /// the user's unsaved text and the suggestions (<paramref name="addTag"/>, a suggestion clicked without script, joins the tags).
+    /// </summary>
+    public async Task<IActionResult> OnPostSuggestTagsAsync(string id, string? addTag, [FromServices] TagSuggestions suggestions,
+        CancellationToken cancellationToken)
+    {
+        await LoadContextAsync(cancellationToken);
+        if (id != NewId)
+        {
+            if (await FindAsync(id, cancellationToken) is not { } article)
+                return NotFound();
+            if (!Me.Rights.CanOpen(article))
+                return Forbid();
+            Story = article;
+        }
+        var tags = TagNames.Split(Form.Tags).ToList();
+        if (!string.IsNullOrWhiteSpace(addTag) && !tags.Contains(addTag.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            tags.Add(addTag.Trim());
+            Form.Tags = string.Join(", ", tags);
+            ModelState.Remove($"Form.{nameof(StoryForm.Tags)}");
+        }
+        SuggestedTags = await suggestions.ForAsync(Form.Headline, Form.Body, Form.Language, tags, cancellationToken);
+        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+            return new JsonResult(SuggestedTags);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)

@@ -39,6 +39,10 @@ public sealed class StoryForm
     /// <summary>True unless the editor unticks it (the checkbox posts a hidden "false" then), so older forms keep comments open.</summary>
     public bool CommentsOpen { get; set; } = true;
 
+    /// <summary>"Read also" stories always shown, then never shown: one per line, by id, address or slug (see <see cref="Related.RelatedChoices"/>).</summary>
+    public string? RelatedPinned { get; set; }
+    public string? RelatedExcluded { get; set; }
+
     /// <summary>Date (yyyy-MM-dd) and time (HH:mm) in the site's time zone, for the Schedule button.</summary>
     public string? ScheduleDate { get; set; }
     public string? ScheduleTime { get; set; }

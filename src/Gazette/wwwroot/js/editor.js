@@ -101,3 +101,90 @@
 
   body.before(toolbar);
 })();
+
+// "Read also" pins and exclusions: the same headline lookup, adding "id · headline" lines to the chosen list.
+(() => {
+  "use strict";
+  for (const list of document.querySelectorAll("textarea[data-related-picker]")) {
+    if (list.disabled || list.closest("fieldset[disabled]")) continue;
+    const picker = document.createElement("span");
+    picker.className = "read-also-picker";
+    const search = document.createElement("input");
+    search.type = "search";
+    search.placeholder = "Find a story by headline…";
+    search.setAttribute("aria-label", `${list.dataset.relatedPicker === "pin" ? "Pin" : "Exclude"}: search stories by headline`);
+    const results = document.createElement("ul");
+    results.className = "read-also-results";
+    picker.append(search, results);
+    list.after(picker);
+    let pending;
+    search.addEventListener("input", () => {
+      clearTimeout(pending);
+      const q = search.value.trim();
+      if (q.length < 2) { results.replaceChildren(); return; }
+      pending = setTimeout(async () => {
+        const response = await fetch(`/admin/api/stories?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+        if (!response.ok) return;
+        const stories = await response.json();
+        results.replaceChildren(...stories.map((story) => {
+          const item = document.createElement("li");
+          const choose = document.createElement("button");
+          choose.type = "button";
+          choose.textContent = `${story.headline} (${story.language}, ${story.status})`;
+          choose.addEventListener("click", () => {
+            const line = `${story.id} · ${story.headline}`;
+            list.value = list.value.trim() ? `${list.value.trimEnd()}\n${line}` : line;
+            results.replaceChildren();
+            search.value = "";
+          });
+          item.append(choose);
+          return item;
+        }));
+      }, 250);
+    });
+  }
+})();
+
+// Suggested tags: asks the page for suggestions without leaving it, and adds a clicked one to the tags field.
+(() => {
+  "use strict";
+  const ask = document.querySelector("button[data-suggest-tags]");
+  const box = document.querySelector("[data-tag-suggestions]");
+  const tags = document.querySelector("input[name='Form.Tags']");
+  if (!ask || !box || !tags || tags.disabled) return;
+  const current = () => tags.value.split(",").map((t) => t.trim()).filter((t) => t);
+  const add = (name) => {
+    if (current().some((t) => t.toLowerCase() === name.toLowerCase())) return;
+    tags.value = [...current(), name].join(", ");
+  };
+  box.addEventListener("click", (event) => {
+    const button = event.target.closest("button[name='addTag']");
+    if (!button) return;
+    event.preventDefault();
+    add(button.value);
+    button.closest("li")?.remove();
+  });
+  ask.addEventListener("click", async (event) => {
+    event.preventDefault();
+    const response = await fetch(ask.formAction, {
+      method: "POST", body: new FormData(ask.form), headers: { Accept: "application/json" }, credentials: "same-origin",
+    });
+    if (!response.ok) return;
+    const suggestions = await response.json();
+    const list = document.createElement("ul");
+    for (const suggestion of suggestions) {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.name = "addTag";
+      button.value = suggestion.name;
+      button.className = suggestion.existing ? "tag-existing" : "tag-new";
+      button.textContent = suggestion.name;
+      item.append(button);
+      list.append(item);
+    }
+    const intro = document.createElement("p");
+    intro.textContent = suggestions.length ? "Suggested tags (existing tags first; click to add):" : "No suggestion: the text is too short.";
+    box.replaceChildren(intro, ...(suggestions.length ? [list] : []));
+  });
+})();
