@@ -55,6 +55,15 @@ public static class GazetteServices
         services.AddScoped<ArticleEditor>();
         services.AddScoped<DemoContent>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<Import.WordPress.WordPressImporter>();
+        services.AddScoped<Import.WordPress.WordPressPeople>();
+        services.AddScoped<Import.WordPress.WordPressMedia>();
+        services.AddScoped<Import.WordPress.WordPressPosts>();
+        services.AddHttpClient("wordpress-import", client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(60);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Gazette-WordPress-import");
+        });
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         services.AddSingleton<SearchIndex>();

@@ -3,6 +3,7 @@ using Gazette.Accounts;
 using Gazette.Admin.Stories;
 using Gazette.Cli;
 using Gazette.Data;
+using Gazette.Import;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
@@ -24,6 +25,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseLegacyRedirects();
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
 app.UseAuthentication();

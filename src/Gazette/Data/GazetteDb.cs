@@ -28,6 +28,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<ChangeEvent> ChangeEvents => Set<ChangeEvent>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<Import.ImportRecord> ImportRecords => Set<Import.ImportRecord>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -44,6 +45,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        Import.ImportRecord.Configure(model);
         model.Entity<GazetteUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);
