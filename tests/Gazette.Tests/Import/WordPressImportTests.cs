@@ -248,6 +248,35 @@ public abstract class WordPressImportTests : IAsyncLifetime
         Assert.Equal(1, await ImportWordPressVerb.RunAsync([Fixture, "--uploads", "/nonexistent-folder"], output, error, settings, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task An_administrator_imports_from_the_admin_page()
+    {
+        var site = await SiteAsync();
+        var (browser, _) = await site.SignedInAsAsync(Roles.Administrator);
+
+        var broken = await UploadAsync(browser, "<rss><channel>", "broken.xml");
+        var imported = await UploadAsync(browser, await File.ReadAllTextAsync(Fixture, TestContext.Current.CancellationToken), "export.xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Matches("broken.xml: line 1, position \\d+: .*Nothing was imported", System.Net.WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var page = System.Net.WebUtility.HtmlDecode(await imported.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("posts</strong>: 5 imported", page);
+        Assert.Contains("not imported: give --uploads DIR or --download", page);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, string content, string fileName)
+    {
+        var form = await browser.GetStringAsync("/admin/import", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(System.Net.WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "Export", fileName },
+        };
+        return await browser.PostAsync("/admin/import", body, TestContext.Current.CancellationToken);
+    }
+
     private static Task<(int Stories, int Revisions, int Sections, int Tags, int Media, int Redirects)> CountsAsync(OneOffSite site) =>
         site.WithScopeAsync(async services =>
         {
