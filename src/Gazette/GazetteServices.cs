@@ -55,6 +55,8 @@ public static class GazetteServices
         services.AddScoped<ArticleEditor>();
         services.AddScoped<DemoContent>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<Import.SiteExport>();
+        services.AddScoped<Import.SiteRestore>();
         services.AddScoped<Import.WordPress.WordPressImporter>();
         services.AddScoped<Import.WordPress.WordPressPeople>();
         services.AddScoped<Import.WordPress.WordPressMedia>();
