@@ -66,6 +66,17 @@ public static class GazetteServices
         services.AddScoped<Tags.TagSuggestions>();
         services.AddScoped<DemoContent>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<Import.SiteExport>();
+        services.AddScoped<Import.SiteRestore>();
+        services.AddScoped<Import.WordPress.WordPressImporter>();
+        services.AddScoped<Import.WordPress.WordPressPeople>();
+        services.AddScoped<Import.WordPress.WordPressMedia>();
+        services.AddScoped<Import.WordPress.WordPressPosts>();
+        services.AddHttpClient("wordpress-import", client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(60);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Gazette-WordPress-import");
+        });
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         services.AddSingleton<SearchIndex>();

@@ -5,6 +5,7 @@ using Gazette.Api;
 using Gazette.Cli;
 using Gazette.Data;
 using Gazette.Feeds;
+using Gazette.Import;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
@@ -27,6 +28,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseLegacyRedirects();
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
 app.UseCors();

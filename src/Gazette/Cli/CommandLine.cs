@@ -17,6 +17,9 @@ public static class CommandLine
         new("spam score", "FILE.csv: scores comments (CONTENT, AUTHOR, COMMENT_ID columns); prints id,score,label", SpamScoreVerb.RunAsync),
         new("search reindex", "rebuilds the search index from the database (stop the server first)", Search.SearchReindexVerb.RunAsync),
         new("demo generate", "--articles N [--seed S]: adds N generated stories for benchmarks, then reindexes", Demo.DemoGenerateVerb.RunAsync),
+        new("export", Import.SiteExportVerbs.ExportUsage, Import.SiteExportVerbs.ExportAsync),
+        new("import gazette", Import.SiteExportVerbs.RestoreUsage, Import.SiteExportVerbs.RestoreAsync),
+        new("import wordpress", Import.WordPress.ImportWordPressVerb.Usage, Import.WordPress.ImportWordPressVerb.RunAsync),
         new("tags", "tags suggest [--lang xx] FILE.jsonl: suggested tags per story", Tags.TagsSuggestVerb.RunAsync),
     ];
 

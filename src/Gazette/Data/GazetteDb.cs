@@ -43,6 +43,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
     public DbSet<WebhookPublicStory> WebhookPublicStories => Set<WebhookPublicStory>();
+    public DbSet<Import.ImportRecord> ImportRecords => Set<Import.ImportRecord>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -59,6 +60,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        Import.ImportRecord.Configure(model);
         model.Entity<GazetteUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+using Gazette.Data;
+using Gazette.Media;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Import.WordPress;
+
+/// <summary>Where the attachments' files are: a copy of <c>wp-content/uploads</c>, the old site itself, or nowhere.</summary>
+public sealed record MediaSource(string? UploadsDirectory, bool Download);
+
+/// <summary>
+/// Puts a WordPress site's images into Gazette's media library (checked, stripped and resized like any upload)
+/// with their alt text, caption and credit, and answers "which library image is this old address?" for the
+/// posts' bodies, whatever size variant (<c>photo-300x200.jpg</c>) a post happened to use.
+/// </summary>
+public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, IHttpClientFactory httpClients, TimeProvider clock)
+{
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
+    private readonly Dictionary<long, MediaItem> _byAttachment = [];
+    private readonly Dictionary<string, MediaItem> _byPath = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task ImportAsync(string source, IEnumerable<WxrItem> attachments, MediaSource from, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        var counts = summary.For("images");
+        foreach (var attachment in attachments)
+        {
+            var url = attachment.AttachmentUrl ?? "";
+            if (!ImageExtensions.Contains(Path.GetExtension(UrlPath(url)), StringComparer.OrdinalIgnoreCase))
+            {
+                counts.Skipped++;
+                summary.Warn($"attachment {attachment.PostId} ({Path.GetFileName(UrlPath(url))}) is not an image; not imported");
+                continue;
+            }
+            var alt = attachment.Meta.GetValueOrDefault("_wp_attachment_image_alt")?.Trim() ?? "";
+            var (caption, creditInCaption) = CaptionCredit.Split(StripTags(attachment.Excerpt));
+            var credit = CaptionCredit.FromAttachmentMetadata(attachment.Meta.GetValueOrDefault("_wp_attachment_metadata")) ?? creditInCaption;
+            var hash = Hash(url, alt, caption, credit);
+            var id = attachment.PostId.ToString(CultureInfo.InvariantCulture);
+            var record = await db.ImportRecords.FirstOrDefaultAsync(r => r.Source == source && r.Kind == "attachment" && r.ExternalId == id, cancellationToken);
+            var item = record is not null && long.TryParse(record.LocalId, out var mediaId)
+                ? await db.MediaItems.FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken)
+                : null;
+            if (item is not null && record!.ContentHash == hash)
+            {
+                counts.Unchanged++;
+                Remember(attachment, item);
+                continue;
+            }
+            if (item is null)
+            {
+                item = await UploadAsync(attachment, from, alt, caption, credit, summary, cancellationToken);
+                if (item is null)
+                {
+                    counts.Skipped++;
+                    continue;
+                }
+                counts.Imported++;
+            }
+            else
+            {
+                item.AltText = alt;
+                item.Caption = caption;
+                item.Credit = credit;
+                counts.Updated++;
+            }
+            if (alt.Length == 0)
+                summary.Warn($"image {Path.GetFileName(UrlPath(url))} (attachment {id}) has no alternative text: add one in the media library");
+            if (record is null)
+            {
+                record = new ImportRecord { Source = source, Kind = "attachment", ExternalId = id, LocalId = "", ContentHash = "" };
+                db.ImportRecords.Add(record);
+            }
+            record.LocalId = item.Id.ToString(CultureInfo.InvariantCulture);
+            record.ContentHash = hash;
+            record.ImportedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            Remember(attachment, item);
+        }
+    }
+
+    public MediaItem? ByAttachmentId(long id) => _byAttachment.GetValueOrDefault(id);
+
+    /// <summary>The library image an old address shows, if it was imported: any size WordPress made of it.</summary>
+    public MediaItem? ByUrl(string url)
+    {
+        var path = UrlPath(url);
+        if (_byPath.TryGetValue(path, out var item))
+            return item;
+        var original = SizeSuffix().Replace(path, "");
+        return _byPath.GetValueOrDefault(original);
+    }
+
+    private void Remember(WxrItem attachment, MediaItem item)
+    {
+        _byAttachment[attachment.PostId] = item;
+        if (attachment.AttachmentUrl is { } url)
+        {
+            _byPath[UrlPath(url)] = item;
+            // WordPress 5.3+ keeps a "-scaled" copy of big originals and posts may use either name.
+            _byPath[UrlPath(url).Replace("-scaled.", ".", StringComparison.OrdinalIgnoreCase)] = item;
+        }
+    }
+
+    private async Task<MediaItem?> UploadAsync(WxrItem attachment, MediaSource from, string alt, string? caption, string? credit, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        var url = attachment.AttachmentUrl!;
+        var name = Path.GetFileName(UrlPath(url));
+        byte[]? bytes = null;
+        if (from.UploadsDirectory is not null)
+        {
+            var relative = attachment.Meta.GetValueOrDefault("_wp_attached_file") is { Length: > 0 } attached
+                ? attached
+                : UploadsRelativePath(url);
+            var file = relative is null ? null : Path.GetFullPath(Path.Combine(from.UploadsDirectory, relative));
+            // The export names the file; it must not name one outside the folder it was given.
+            if (file is not null && file.StartsWith(Path.GetFullPath(from.UploadsDirectory), StringComparison.Ordinal) && File.Exists(file))
+                bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+        }
+        if (bytes is null && from.Download && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            try
+            {
+                using var response = await httpClients.CreateClient("wordpress-import").GetAsync(uri, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                    bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                else
+                    summary.Warn($"image {name} (attachment {attachment.PostId}): the site answered {(int)response.StatusCode}");
+            }
+            catch (HttpRequestException e)
+            {
+                summary.Warn($"image {name} (attachment {attachment.PostId}): download failed ({e.Message})");
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                summary.Warn($"image {name} (attachment {attachment.PostId}): download timed out");
+            }
+        }
+        if (bytes is null)
+        {
+            if (from.UploadsDirectory is null && !from.Download)
+                summary.Warn($"image {name} (attachment {attachment.PostId}) not imported: give --uploads DIR or --download");
+            else
+                summary.Warn($"image {name} (attachment {attachment.PostId}) is missing: not found in the uploads folder or on the site");
+            return null;
+        }
+        try
+        {
+            var upload = new MediaUpload(name, bytes.Length, () => new MemoryStream(bytes), alt, caption, credit, null);
+            var result = await library.UploadAsync(upload, cancellationToken);
+            return result.Item;
+        }
+        catch (ImageRejectedException e)
+        {
+            summary.Warn($"image {name} (attachment {attachment.PostId}) refused: {e.Message}");
+            return null;
+        }
+    }
+
+    private static string? UploadsRelativePath(string url)
+    {
+        var path = UrlPath(url);
+        var at = path.IndexOf("/uploads/", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : path[(at + "/uploads/".Length)..];
+    }
+
+    /// <summary>The decoded path of an address, whatever host or scheme it was written with (sites move to https).</summary>
+    public static string UrlPath(string url)
+    {
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url.Split('?', '#')[0];
+        try
+        {
+            return Uri.UnescapeDataString(path);
+        }
+        catch (UriFormatException)
+        {
+            return path;
+        }
+    }
+
+    private static string StripTags(string html) => System.Net.WebUtility.HtmlDecode(Tags().Replace(html, "")).Trim();
+
+    private static string Hash(params string?[] parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts.Select(p => p ?? "")))));
+
+    [GeneratedRegex(@"-\d+x\d+(?=\.[a-zA-Z0-9]+$)")]
+    private static partial Regex SizeSuffix();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}
