@@ -123,6 +123,33 @@ public abstract class WordPressImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Comments_come_with_their_threads_statuses_and_plain_text()
+    {
+        var site = await SiteAsync();
+
+        var summary = await ImportAsync(site);
+
+        Assert.Equal(3, summary.For("comments").Imported);
+        var story = await StoryAsync(site, 20);
+        var comments = await site.WithScopeAsync(services => services.GetRequiredService<GazetteDb>().Comments.AsNoTracking()
+            .Where(c => c.ArticleId == story.Id).OrderBy(c => c.Id).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(3, comments.Count);
+        var (first, reply, spam) = (comments[0], comments[1], comments[2]);
+        Assert.Equal(Gazette.Comments.CommentStatus.Approved, first.Status);
+        Assert.Equal("jeanne@lecteurs.example", first.Email);
+        Assert.Equal("https://jeanne.example", first.Website);
+        Assert.Null(first.IpHash);
+        Assert.Equal(new DateTime(2024, 3, 4, 11, 0, 0, DateTimeKind.Utc), first.CreatedAt);
+        Assert.Equal(first.Id, reply.ParentId);
+        Assert.Equal(Gazette.Comments.CommentStatus.Spam, spam.Status);
+        Assert.False((await StoryAsync(site, 21)).CommentsOpen);
+
+        var page = await site.CreateReader().GetStringAsync(await site.PathOfAsync(story), TestContext.Current.CancellationToken);
+        Assert.Contains("Les files de camions sur la digue", System.Net.WebUtility.HtmlDecode(page));
+        Assert.DoesNotContain("replica watches", page);
+    }
+
+    [Fact]
     public async Task Authors_get_accounts_without_a_password_and_bylines()
     {
         var site = await SiteAsync();

@@ -73,6 +73,7 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
             return;
         }
         await AddRedirectsAsync(article, item, context.Site, cancellationToken);
+        await WordPressComments.ImportAsync(db, source, article.Id, article.Language, item.Comments, context.Summary, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (record is null)
         {
             record = new ImportRecord { Source = source, Kind = "post", ExternalId = id, LocalId = "", ContentHash = "" };
@@ -102,6 +103,7 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
         }
         article.Language = context.Language ?? LanguageOf(context.Site.Language) ?? (await site.GetAsync(cancellationToken)).Settings.DefaultLanguage;
         article.Status = status;
+        article.CommentsOpen = item.CommentStatus != "closed";
         article.PublishedAt = status is ArticleStatus.Draft or ArticleStatus.InReview ? null : item.DateUtc;
         if (status == ArticleStatus.Unpublished)
             article.PublishedAt ??= item.DateUtc;
