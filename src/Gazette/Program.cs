@@ -41,6 +41,7 @@ app.MapMediaApi();
 app.MapSearchApi();
 app.MapStoryLookup();
 app.MapFeeds();
+app.MapOEmbed();
 app.MapSitemaps();
 app.MapOpenApi();
 app.MapContentApi();

@@ -72,6 +72,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             ModifiedAt = article.UpdatedAt,
             JsonLd = NewsArticleJsonLd.Serialize(article, Site, CanonicalUrl, imageUrl, AbsoluteUrl),
             LanguageAlternates = await TranslationsOfAsync(article, now, cancellationToken),
+            Feeds = [new Feeds.FeedLink(AbsoluteUrl(Feeds.OEmbedEndpoint.DiscoveryHref(CanonicalUrl)), "application/json+oembed", article.DisplayHeadline)],
         });
         return Page();
     }
