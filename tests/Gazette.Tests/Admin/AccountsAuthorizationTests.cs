@@ -8,13 +8,13 @@ namespace Gazette.Tests.Admin;
 /// <summary>Who may open the account, users and settings pages.</summary>
 public abstract class AccountsAuthorizationTests(GazetteSite site) : SiteTest(site)
 {
-    public static readonly TheoryData<string> AdministratorPages = ["/admin/users", "/admin/users/{self}", "/admin/settings", "/admin/import"];
+    public static readonly TheoryData<string> AdministratorPages = ["/admin/users", "/admin/users/{self}", "/admin/settings", "/admin/import", "/admin/webhooks", "/admin/comments/privacy"];
 
     public static readonly TheoryData<string> OwnAccountPages =
         ["/admin/account", "/admin/account/password", "/admin/account/two-factor", "/admin/account/passkeys"];
 
     public static readonly TheoryData<string> AllPages =
-        ["/admin/users", "/admin/users/{self}", "/admin/settings", "/admin/import", "/admin/account", "/admin/account/password", "/admin/account/two-factor", "/admin/account/passkeys"];
+        ["/admin/users", "/admin/users/{self}", "/admin/settings", "/admin/import", "/admin/webhooks", "/admin/comments/privacy", "/admin/comments", "/admin/tokens", "/admin/account", "/admin/account/password", "/admin/account/two-factor", "/admin/account/passkeys"];
 
     [Theory]
     [MemberData(nameof(AllPages))]
