@@ -24,6 +24,9 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     private const int EventsPerPoll = 500;
     private const int SendsPerPoll = 20;
 
+    /// <summary>How long a hole in the change feed's ids is waited for before it is taken as a rolled-back transaction.</summary>
+    private static readonly TimeSpan GapWait = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -74,6 +77,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         }
         var changes = await db.ChangeEvents.AsNoTracking().Where(e => e.Id > cursor.LastChangeId)
             .OrderBy(e => e.Id).Take(EventsPerPoll).ToListAsync(cancellationToken);
+        changes = BeforeRecentGap(changes, cursor.LastChangeId);
         if (changes.Count == 0)
             return;
         var webhooks = await db.Webhooks.AsNoTracking().Where(w => w.Active).ToListAsync(cancellationToken);
@@ -116,6 +120,25 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         }
         cursor.LastChangeId = changes[^1].Id;
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL hands out ids when a row is written, not when its transaction commits: a missing id below a newer
+    /// one may be a story still being saved. The cursor stops before such a hole for a few seconds instead of passing
+    /// it for good; a hole that stays is a rolled-back transaction and is passed.
+    /// </summary>
+    private static List<ChangeEvent> BeforeRecentGap(List<ChangeEvent> changes, long lastSeen)
+    {
+        var expected = lastSeen + 1;
+        var count = 0;
+        foreach (var change in changes)
+        {
+            if (change.Id != expected && change.Id - expected <= EventsPerPoll && DateTime.UtcNow - change.OccurredAt < GapWait)
+                break;
+            expected = change.Id + 1;
+            count++;
+        }
+        return count == changes.Count ? changes : changes[..count];
     }
 
     private static string Payload(Guid deliveryId, string eventName, ChangeEvent change, Article? article, bool isPublic, SiteContext.Snapshot site)

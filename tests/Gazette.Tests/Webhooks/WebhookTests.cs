@@ -92,6 +92,49 @@ public abstract class WebhookTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task A_change_committed_late_under_a_lower_id_is_not_skipped()
+    {
+        await AllowPrivateAddressesAsync(true);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhookId = await AddWebhookAsync(receiver.Url);
+        try
+        {
+            var late = await Site.CreateAsync(Stories.UniqueHeadline("Late commit"), configure: a => { a.Status = Gazette.Articles.ArticleStatus.Draft; a.PublishedAt = null; });
+            var early = await Site.CreateAsync(Stories.UniqueHeadline("Early commit"), configure: a => { a.Status = Gazette.Articles.ArticleStatus.Draft; a.PublishedAt = null; });
+            await Task.Delay(1500, TestContext.Current.CancellationToken);
+            // Two stories go public; the change rows are written by hand to play what PostgreSQL does when two
+            // transactions overlap: the row with the higher id commits first, the lower one a few seconds later.
+            var id = await Site.WithScopeAsync(async services =>
+            {
+                var db = services.GetRequiredService<GazetteDb>();
+                var ct = TestContext.Current.CancellationToken;
+                await db.Articles.Where(a => a.Id == late.Id || a.Id == early.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, Gazette.Articles.ArticleStatus.Published).SetProperty(a => a.PublishedAt, DateTime.UtcNow.AddMinutes(-1)), ct);
+                // Ids the database will never hand out itself: past the last on SQLite, a reserved run of the sequence on PostgreSQL.
+                var next = db.Database.IsNpgsql()
+                    ? await db.Database.SqlQueryRaw<long>("SELECT setval(pg_get_serial_sequence('\"ChangeEvents\"', 'Id'), nextval(pg_get_serial_sequence('\"ChangeEvents\"', 'Id')) + 100) - 50 AS \"Value\"").SingleAsync(ct)
+                    : (await db.ChangeEvents.MaxAsync(e => (long?)e.Id, ct) ?? 0) + 100;
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO \"ChangeEvents\" (\"Id\", \"EntityType\", \"EntityId\", \"Kind\", \"OccurredAt\") VALUES ({next + 1}, {"Article"}, {early.Id}, {"Updated"}, {DateTime.UtcNow})", ct);
+                return next;
+            });
+            await Task.Delay(2500, TestContext.Current.CancellationToken);
+            await Site.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"ChangeEvents\" (\"Id\", \"EntityType\", \"EntityId\", \"Kind\", \"OccurredAt\") VALUES ({id}, {"Article"}, {late.Id}, {"Updated"}, {DateTime.UtcNow})", TestContext.Current.CancellationToken));
+
+            var lateDeliveries = await WaitForDeliveriesAsync(webhookId, late.Id, d => d.Count > 0);
+            var earlyDeliveries = await WaitForDeliveriesAsync(webhookId, early.Id, d => d.Count > 0);
+
+            Assert.Equal(WebhookEvents.Published, Assert.Single(lateDeliveries).Event);
+            Assert.Equal(WebhookEvents.Published, Assert.Single(earlyDeliveries).Event);
+        }
+        finally
+        {
+            await RemoveWebhookAsync(webhookId);
+        }
+    }
+
+    [Fact]
     public async Task Loopback_and_private_addresses_are_refused_unless_allowed()
     {
         await AllowPrivateAddressesAsync(false);
