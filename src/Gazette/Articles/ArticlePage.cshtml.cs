@@ -41,8 +41,9 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             .WherePublic(now)
             .FirstOrDefaultAsync(a => a.Language == lang && a.Slug == slug, cancellationToken);
         var requestedPath = Request.Path.Value ?? "";
+        // An old address of a story (slug or date changed) is answered by LegacyRedirects after this 404.
         if (article is null)
-            return await RedirectFromOldPathAsync(requestedPath, now, cancellationToken);
+            return NotFound();
 
         var path = ArticleUrls.PathOf(article, Site.TimeZone);
         if (!string.Equals(path, requestedPath, StringComparison.Ordinal))
@@ -84,16 +85,5 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         var groups = await Sitemaps.Translations.PublicGroupsAsync(db, [group], now, cancellationToken);
         return Sitemaps.Translations.Alternates(groups[group], Site.Settings.DefaultLanguage,
             member => AbsoluteUrl(ArticleUrls.PathOf(member.Language, member.Slug, member.PublishedAt, Site.TimeZone)));
-    }
-
-    private async Task<IActionResult> RedirectFromOldPathAsync(string requestedPath, DateTime now, CancellationToken cancellationToken)
-    {
-        var movedTo = await db.ArticleRedirects.AsNoTracking()
-            .Where(r => r.Path == requestedPath)
-            .Join(db.Articles.WherePublic(now), r => r.ArticleId, a => a.Id, (r, a) => new { a.Language, a.Slug, a.PublishedAt, a.CreatedAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (movedTo is null)
-            return NotFound();
-        return RedirectPermanent(ArticleUrls.PathOf(movedTo.Language, movedTo.Slug, movedTo.PublishedAt ?? movedTo.CreatedAt, Site.TimeZone));
     }
 }

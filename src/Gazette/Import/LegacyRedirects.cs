@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Import;
 
 /// <summary>
-/// Addresses a story had on the site Gazette replaced (WordPress permalinks, <c>/?p=123</c>) answer 301 to the
-/// story's address. Looked up only when nothing else answered, so it costs nothing on the pages that exist.
+/// Old addresses of a story answer 301 to its address: paths it had before its slug or date changed, and those it had
+/// on the site Gazette replaced (WordPress permalinks, <c>/?p=123</c>). Looked up only when nothing else answered,
+/// so it costs nothing on the pages that exist.
 /// </summary>
 public static class LegacyRedirects
 {
@@ -55,9 +56,10 @@ public static class LegacyRedirects
         if (candidates.Count == 0)
             return false;
         var db = context.RequestServices.GetRequiredService<GazetteDb>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var target = await db.ArticleRedirects.AsNoTracking()
             .Where(r => candidates.Contains(r.Path))
-            .Join(db.Articles.Where(a => a.Status == ArticleStatus.Published), r => r.ArticleId, a => a.Id, (r, a) => new { a.Language, a.Slug, a.PublishedAt, a.CreatedAt })
+            .Join(db.Articles.WherePublic(now), r => r.ArticleId, a => a.Id, (r, a) => new { a.Language, a.Slug, a.PublishedAt, a.CreatedAt })
             .FirstOrDefaultAsync(context.RequestAborted);
         if (target is null)
             return false;
