@@ -150,10 +150,6 @@ public sealed class PostgresSite : GazetteSite
         await base.DisposeAsync();
         if (UnavailableReason is not null)
             return;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestDatabases.DropPostgresAsync(ServerConnectionString, databaseName);
     }
 }

@@ -54,12 +54,5 @@ public sealed class SharedPostgresDatabase(string server, string name) : IAsyncD
 {
     public string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ConnectionString;
 
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public async ValueTask DisposeAsync() => await TestDatabases.DropPostgresAsync(server, name);
 }
