@@ -72,10 +72,16 @@ public static class GazetteServices
         services.AddScoped<Import.WordPress.WordPressPeople>();
         services.AddScoped<Import.WordPress.WordPressMedia>();
         services.AddScoped<Import.WordPress.WordPressPosts>();
-        services.AddHttpClient("wordpress-import", client =>
+        services.AddHttpClient(Import.WordPress.WordPressMedia.ClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(60);
             client.DefaultRequestHeaders.UserAgent.ParseAdd("Gazette-WordPress-import");
+        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            // Every connection, redirects included, goes through the same guard as webhooks.
+            ConnectCallback = Webhooks.AddressGuard.ConnectAsync,
+            UseProxy = false,
+            MaxAutomaticRedirections = 5,
         });
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());

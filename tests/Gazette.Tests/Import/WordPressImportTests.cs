@@ -7,9 +7,13 @@ using Gazette.Import;
 using Gazette.Import.WordPress;
 using Gazette.Tests.Infrastructure;
 
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gazette.Tests.Import;
 
@@ -290,6 +294,51 @@ public abstract class WordPressImportTests : IAsyncLifetime
         var page = System.Net.WebUtility.HtmlDecode(await imported.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains("posts</strong>: 5 imported", page);
         Assert.Contains("not imported: give --uploads DIR or --download", page);
+    }
+
+    [Fact]
+    public async Task Downloads_reach_private_addresses_only_when_allowed_and_stop_at_the_upload_limit()
+    {
+        var site = await SiteAsync();
+        var image = await File.ReadAllBytesAsync(Path.Combine(uploads, "2024", "03", "port-valmer.jpg"), TestContext.Current.CancellationToken);
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var oldSite = builder.Build();
+        var served = 0;
+        var oversized = image.Concat(new byte[2 * 1024 * 1024]).ToArray();
+        oldSite.MapGet("/wp-content/uploads/2024/03/port-valmer.jpg", () =>
+            Results.Bytes(Interlocked.Increment(ref served) == 1 ? oversized : image, "image/jpeg"));
+        await oldSite.StartAsync(TestContext.Current.CancellationToken);
+        var address = oldSite.Urls.First();
+        var export = Path.Combine(uploads, "local-export.xml");
+        await File.WriteAllTextAsync(export, (await File.ReadAllTextAsync(Fixture, TestContext.Current.CancellationToken))
+            .Replace("https://courrier-valmer.example/wp-content/uploads", address + "/wp-content/uploads"), TestContext.Current.CancellationToken);
+
+        Task<ImportSummary> DownloadAsync(bool allowPrivate) => site.WithScopeAsync(services => services.GetRequiredService<WordPressImporter>()
+            .ImportAsync(export, new WordPressImportOptions(Download: true, AllowPrivateAddresses: allowPrivate), TestContext.Current.CancellationToken));
+
+        var refused = await DownloadAsync(allowPrivate: false);
+        Assert.Equal(0, served);
+        Assert.Contains(refused.Lines(), line => line.Contains("port-valmer.jpg") && line.Contains("internal address"));
+        Assert.Equal(0, (await CountsAsync(site)).Media);
+
+        await site.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<GazetteDb>();
+            (await db.SiteSettings.SingleAsync(TestContext.Current.CancellationToken)).MaxUploadMegabytes = 0;
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        site.Services.GetRequiredService<Gazette.Site.SiteContext>().Invalidate();
+        var tooBig = await DownloadAsync(allowPrivate: true);
+        Assert.Equal(1, served);
+        Assert.Contains(tooBig.Lines(), line => line.Contains("port-valmer.jpg") && line.Contains("larger than the upload limit of 1 MB"));
+        Assert.Equal(0, (await CountsAsync(site)).Media);
+
+        var allowed = await DownloadAsync(allowPrivate: true);
+        Assert.Equal(2, served);
+        Assert.DoesNotContain(allowed.Lines(), line => line.Contains("port-valmer.jpg"));
+        Assert.Equal(1, (await CountsAsync(site)).Media);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, string content, string fileName)

@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Import;
 using Gazette.Import.WordPress;
+using Gazette.Site;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Gazette.Admin.Import;
 [Authorize(Policy = Policies.Administer)]
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
-public sealed class IndexModel(WordPressImporter importer, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(WordPressImporter importer, SiteContext site, ILogger<IndexModel> logger) : PageModel
 {
     private const long MaxBytes = 2L * 1024 * 1024 * 1024;
 
@@ -54,7 +55,10 @@ public sealed class IndexModel(WordPressImporter importer, ILogger<IndexModel> l
         {
             await using (var target = System.IO.File.Create(file))
                 await Export!.CopyToAsync(target, cancellationToken);
-            Summary = await importer.ImportAsync(file, new WordPressImportOptions(uploads, Download), cancellationToken);
+            // From the web, downloads reach private networks only when the administrator allowed outgoing requests
+            // there (the same setting as webhooks): the page must not become a way to probe the server's network.
+            var allowPrivate = (await site.GetAsync(cancellationToken)).Settings.WebhooksAllowPrivateAddresses;
+            Summary = await importer.ImportAsync(file, new WordPressImportOptions(uploads, Download, AllowPrivateAddresses: allowPrivate), cancellationToken);
             logger.LogInformation("WordPress import by {User}: {Summary}", User.Identity?.Name, string.Join("; ", Summary.Lines().Take(6)));
         }
         catch (WxrFormatException e)

@@ -36,11 +36,11 @@ public static partial class WordPressComments
             var isNew = comment is null;
             comment ??= new Comment { ArticleId = articleId };
             comment.ArticleId = articleId;
-            comment.AuthorName = Limit(WebUtility.HtmlDecode(wxr.AuthorName).Trim(), CommentInput.MaxNameLength) is { Length: > 0 } name ? name : "Anonymous";
+            comment.AuthorName = WxrText.Limit(WebUtility.HtmlDecode(wxr.AuthorName).Trim(), CommentInput.MaxNameLength) is { Length: > 0 } name ? name : "Anonymous";
             comment.Email = CommentInput.NormalizeEmail(wxr.AuthorEmail) ?? "";
             comment.Website = Uri.TryCreate(wxr.AuthorUrl, UriKind.Absolute, out var site) && site.Scheme is "http" or "https"
                 && wxr.AuthorUrl!.Length <= CommentInput.MaxWebsiteLength ? wxr.AuthorUrl : null;
-            comment.Text = Limit(PlainText(wxr.Content), CommentInput.MaxTextLength);
+            comment.Text = WxrText.Limit(PlainText(wxr.Content), CommentInput.MaxTextLength);
             comment.Status = wxr.Approved switch
             {
                 "1" or "approve" => CommentStatus.Approved,
@@ -84,8 +84,6 @@ public static partial class WordPressComments
         text = WebUtility.HtmlDecode(Tag().Replace(text, ""));
         return ManyBlankLines().Replace(text.Replace("\r\n", "\n"), "\n\n").Trim();
     }
-
-    private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
 
     [GeneratedRegex(@"</p>\s*<p[^>]*>|</?p[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Paragraph();

@@ -5,7 +5,7 @@ using Gazette.Site;
 
 namespace Gazette.Import.WordPress;
 
-public sealed record WordPressImportOptions(string? UploadsDirectory = null, bool Download = false, string? Language = null);
+public sealed record WordPressImportOptions(string? UploadsDirectory = null, bool Download = false, string? Language = null, bool AllowPrivateAddresses = true);
 
 /// <summary>
 /// Imports a WordPress export in two readings of the file. The first checks all of it (XML, version, dates,
@@ -29,7 +29,7 @@ public sealed class WordPressImporter(SiteContext site, WordPressPeople people, 
 
         var source = contents.Site.BaseSiteUrl;
         var bylines = await people.ImportAsync(source, contents.Authors.Values, summary, cancellationToken);
-        await media.ImportAsync(source, contents.Attachments.Values, new MediaSource(options.UploadsDirectory, options.Download), summary, cancellationToken);
+        await media.ImportAsync(source, contents.Attachments.Values, new MediaSource(options.UploadsDirectory, options.Download, options.AllowPrivateAddresses), summary, cancellationToken);
         var context = new WordPressPosts.Context(contents.Site, contents.Categories, bylines, options.Language, timeZone, summary);
         await using (var stream = OpenRead(file))
         {

@@ -5,13 +5,16 @@ using System.Text.RegularExpressions;
 
 using Gazette.Data;
 using Gazette.Media;
+using Gazette.Webhooks;
 
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Import.WordPress;
 
 /// <summary>Where the attachments' files are: a copy of <c>wp-content/uploads</c>, the old site itself, or nowhere.</summary>
-public sealed record MediaSource(string? UploadsDirectory, bool Download);
+/// <param name="AllowPrivateAddresses">Whether downloads may reach loopback and private networks: yes for the
+/// command line (the operator already has the server), only by the administrator's setting from the admin page.</param>
+public sealed record MediaSource(string? UploadsDirectory, bool Download, bool AllowPrivateAddresses = true);
 
 /// <summary>
 /// Puts a WordPress site's images into Gazette's media library (checked, stripped and resized like any upload)
@@ -20,6 +23,8 @@ public sealed record MediaSource(string? UploadsDirectory, bool Download);
 /// </summary>
 public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, IHttpClientFactory httpClients, TimeProvider clock)
 {
+    public const string ClientName = "wordpress-import";
+
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
     private readonly Dictionary<long, MediaItem> _byAttachment = [];
     private readonly Dictionary<string, MediaItem> _byPath = new(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +42,7 @@ public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, I
                 continue;
             }
             var alt = attachment.Meta.GetValueOrDefault("_wp_attachment_image_alt")?.Trim() ?? "";
-            var (caption, creditInCaption) = CaptionCredit.Split(StripTags(attachment.Excerpt));
+            var (caption, creditInCaption) = CaptionCredit.Split(WxrText.PlainText(attachment.Excerpt));
             var credit = CaptionCredit.FromAttachmentMetadata(attachment.Meta.GetValueOrDefault("_wp_attachment_metadata")) ?? creditInCaption;
             var hash = Hash(url, alt, caption, credit);
             var id = attachment.PostId.ToString(CultureInfo.InvariantCulture);
@@ -106,6 +111,34 @@ public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, I
         }
     }
 
+    private async Task<byte[]?> DownloadAsync(Uri uri, bool allowPrivate, string name, long attachmentId, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Options.Set(AddressGuard.AllowPrivate, allowPrivate);
+        using var response = await httpClients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            summary.Warn($"image {name} (attachment {attachmentId}): the site answered {(int)response.StatusCode}");
+            return null;
+        }
+        // Read no more than the media library would accept, whatever the server claims or sends.
+        var limit = await library.LimitBytesAsync(cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > limit)
+            {
+                summary.Warn($"image {name} (attachment {attachmentId}): larger than the upload limit of {limit / 1048576} MB");
+                return null;
+            }
+            copy.Write(buffer, 0, read);
+        }
+        return copy.ToArray();
+    }
+
     private async Task<MediaItem?> UploadAsync(WxrItem attachment, MediaSource from, string alt, string? caption, string? credit, ImportSummary summary, CancellationToken cancellationToken)
     {
         var url = attachment.AttachmentUrl!;
@@ -125,11 +158,7 @@ public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, I
         {
             try
             {
-                using var response = await httpClients.CreateClient("wordpress-import").GetAsync(uri, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                    bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                else
-                    summary.Warn($"image {name} (attachment {attachment.PostId}): the site answered {(int)response.StatusCode}");
+                bytes = await DownloadAsync(uri, from.AllowPrivateAddresses, name, attachment.PostId, summary, cancellationToken);
             }
             catch (HttpRequestException e)
             {
@@ -182,14 +211,9 @@ public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, I
         }
     }
 
-    private static string StripTags(string html) => System.Net.WebUtility.HtmlDecode(Tags().Replace(html, "")).Trim();
-
     private static string Hash(params string?[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts.Select(p => p ?? "")))));
 
     [GeneratedRegex(@"-\d+x\d+(?=\.[a-zA-Z0-9]+$)")]
     private static partial Regex SizeSuffix();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tags();
 }

@@ -36,7 +36,7 @@ public sealed class WordPressPeople(GazetteDb db, UserManager<GazetteUser> users
             byline ??= await db.Authors.FirstOrDefaultAsync(a => a.Name == author.DisplayName, cancellationToken);
             if (byline is null)
             {
-                byline = new Author { Name = Truncate(author.DisplayName, 200), Slug = await UniqueSlugAsync(author.DisplayName, cancellationToken) };
+                byline = new Author { Name = WxrText.Limit(author.DisplayName, 200), Slug = await UniqueSlugAsync(author.DisplayName, cancellationToken) };
                 db.Authors.Add(byline);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -81,7 +81,7 @@ public sealed class WordPressPeople(GazetteDb db, UserManager<GazetteUser> users
         {
             UserName = author.Email,
             Email = author.Email,
-            DisplayName = Truncate(author.DisplayName, 200),
+            DisplayName = WxrText.Limit(author.DisplayName, 200),
             AuthorId = byline.Id,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -103,6 +103,4 @@ public sealed class WordPressPeople(GazetteDb db, UserManager<GazetteUser> users
             candidate = $"{slug}-{n}";
         return candidate;
     }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

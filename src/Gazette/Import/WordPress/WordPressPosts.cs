@@ -95,7 +95,7 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
 
     private async Task FillAsync(Article article, WxrItem item, ArticleStatus status, Context context, List<string> warnings, CancellationToken cancellationToken)
     {
-        article.Headline = Limit(WebUtility.HtmlDecode(item.Title).Trim(), 300);
+        article.Headline = WxrText.Limit(WebUtility.HtmlDecode(item.Title).Trim(), 300);
         if (article.Headline.Length == 0)
         {
             article.Headline = $"Untitled ({item.PostType} {item.PostId})";
@@ -118,8 +118,8 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
         var converter = new HtmlToMarkdown(ResolveImage);
         article.BodyMarkdown = converter.Convert(body);
         warnings.AddRange(converter.Warnings);
-        var excerpt = PlainText(item.Excerpt);
-        article.Standfirst = Limit(excerpt.Length > 0 ? excerpt : PlainText(teaser ?? ""), 2000);
+        var excerpt = WxrText.PlainText(item.Excerpt);
+        article.Standfirst = WxrText.Limit(excerpt.Length > 0 ? excerpt : WxrText.PlainText(teaser ?? ""), 2000);
         if (teaser is not null && excerpt.Length > 0)
             article.BodyMarkdown = converter.Convert(teaser) + "\n" + article.BodyMarkdown;
 
@@ -208,7 +208,7 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
         if (section is null)
         {
             var position = await db.Sections.MaxAsync(s => (int?)s.Position, cancellationToken) ?? 0;
-            section = new Section { Name = Limit(name, 100), Slug = slug, Position = position + 1 };
+            section = new Section { Name = WxrText.Limit(name, 100), Slug = slug, Position = position + 1 };
             db.Sections.Add(section);
             await db.SaveChangesAsync(cancellationToken);
             site.Invalidate();
@@ -229,7 +229,7 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
             var tag = await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
             if (tag is null)
             {
-                tag = new Tag { Name = Limit(name, 100), Slug = slug };
+                tag = new Tag { Name = WxrText.Limit(name, 100), Slug = slug };
                 db.Tags.Add(tag);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -270,11 +270,6 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
         }
     }
 
-    private static string PlainText(string html) =>
-        Spaces().Replace(WebUtility.HtmlDecode(HtmlTags().Replace(BlockComments().Replace(html, ""), " ")), " ").Trim();
-
-    private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
-
     private static string Hash(WxrItem item)
     {
         var text = new StringBuilder()
@@ -288,13 +283,4 @@ public sealed partial class WordPressPosts(GazetteDb db, ArticleEditor editor, W
 
     [GeneratedRegex(@"<!--more(?:\s[^>]*)?-->", RegexOptions.IgnoreCase)]
     private static partial Regex MoreTag();
-
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex BlockComments();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex HtmlTags();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }
