@@ -5,10 +5,12 @@ using System.Text.RegularExpressions;
 using Gazette.Accounts;
 using Gazette.Caching;
 using Gazette.Comments;
+using Gazette.Site;
 using Gazette.Tests.Comments;
 using Gazette.Tests.Infrastructure;
 
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Nodes;
@@ -42,6 +44,16 @@ public sealed partial class TwoNodeTests : IClassFixture<TwoNodes>
             "node B's cached home page shows the story published on node A");
         await EventuallyAsync(Propagation, async () => (await onB.GetAsync(path, Ct)).StatusCode == HttpStatusCode.OK,
             "node B serves the story's page");
+
+        // A settings change saved on A reaches B's in-memory settings through the change feed.
+        var title = $"Gazette {Guid.NewGuid():N}";
+        await nodes.A.WithDbAsync(async db =>
+        {
+            (await db.SiteSettings.OrderBy(s => s.Id).FirstAsync(Ct)).Title = title;
+            await db.SaveChangesAsync(Ct);
+        });
+        var siteOnB = nodes.B.Services.GetRequiredService<SiteContext>();
+        await EventuallyAsync(Propagation, async () => (await siteOnB.GetAsync(Ct)).Settings.Title == title, "node B reloads the settings changed on node A");
     }
 
     [Fact]
