@@ -28,6 +28,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseDatabaseOutageResponses();
 app.UseLegacyRedirects();
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
@@ -35,6 +36,9 @@ app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+// After authentication and authorization: signed-in members and protected pages never meet a cached page. Nothing
+// above reads the database for an anonymous reader, so cached pages are served while the database is away.
+app.UseOutputCache();
 app.UseMustChangePassword();
 app.MapHealth();
 app.MapMediaApi();

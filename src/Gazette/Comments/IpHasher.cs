@@ -32,26 +32,35 @@ public sealed class IpHasher(IServiceScopeFactory scopes, IDataProtectionProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
-        var settings = await db.SiteSettings.OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
-        if (settings?.CommentIpHashKey is { Length: > 0 } stored)
+        for (var attempt = 0; ; attempt++)
         {
-            try
+            var settings = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+            var stored = settings?.CommentIpHashKey;
+            if (stored is { Length: > 0 })
             {
-                return protector.Unprotect(Convert.FromBase64String(stored));
+                try
+                {
+                    return protector.Unprotect(Convert.FromBase64String(stored));
+                }
+                catch (Exception exception) when (exception is CryptographicException or FormatException)
+                {
+                    // The protecting keys are gone (a restore without them): start a new key; old hashes just stop matching.
+                }
             }
-            catch (Exception exception) when (exception is CryptographicException or FormatException)
+            var fresh = RandomNumberGenerator.GetBytes(32);
+            var protectedKey = Convert.ToBase64String(protector.Protect(fresh));
+            if (settings is null)
             {
-                // The protecting keys are gone (a restore without them): start a new key; old hashes just stop matching.
+                db.SiteSettings.Add(new SiteSettings { CommentIpHashKey = protectedKey });
+                await db.SaveChangesAsync(cancellationToken);
+                return fresh;
             }
+            // Written only if nobody else wrote one meanwhile: two nodes making their first key at once would
+            // otherwise each keep their own, and the same address would hash differently on each.
+            var written = await db.SiteSettings.Where(s => s.Id == settings.Id && s.CommentIpHashKey == stored)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.CommentIpHashKey, protectedKey), cancellationToken);
+            if (written == 1 || attempt >= 2)
+                return fresh;
         }
-        var fresh = RandomNumberGenerator.GetBytes(32);
-        if (settings is null)
-        {
-            settings = new SiteSettings();
-            db.SiteSettings.Add(settings);
-        }
-        settings.CommentIpHashKey = Convert.ToBase64String(protector.Protect(fresh));
-        await db.SaveChangesAsync(cancellationToken);
-        return fresh;
     }
 }

@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Demo;
 
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -44,6 +45,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Gaze
                 await db.SaveChangesAsync(cancellationToken);
             }
             await AccountsRegistration.EnsureRolesAsync(scope.ServiceProvider, cancellationToken);
+            EnsureDataProtectionKey(scope.ServiceProvider);
             if (options.Value.DemoContent && !await db.Articles.IgnoreQueryFilters().AnyAsync(cancellationToken))
             {
                 var demo = scope.ServiceProvider.GetRequiredService<DemoContent>();
@@ -63,6 +65,20 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Gaze
                 "No newsroom account exists yet. Create the first administrator with `dotnet run --project src/Gazette -- users create-admin --email E --name N`, or open {SetupPath} once the site is up.",
                 AccountsRegistration.SetupPath);
         }
+    }
+
+    /// <summary>
+    /// Makes the first data-protection key here, under the first-start lock: nodes starting together on an empty
+    /// database would each make their own and, for a while, refuse each other's cookies and form tokens.
+    /// </summary>
+    private static void EnsureDataProtectionKey(IServiceProvider services)
+    {
+        // Absent for the command-line verbs, which protect nothing.
+        if (services.GetService<IKeyManager>() is not { } keys)
+            return;
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now.AddDays(2)))
+            keys.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
     }
 
     /// <summary>Advisory lock key of the first-start work ("GAZ1" in ASCII), distinct from the scheduler's.</summary>

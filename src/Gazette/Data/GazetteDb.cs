@@ -168,12 +168,15 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Saves, and in the same transaction appends a change-feed row for each changed story, section, tag, author or comment.</summary>
+    /// <summary>
+    /// Saves, and in the same transaction appends a change-feed row for each changed story, section, tag, author,
+    /// comment or the site settings (every node's <see cref="SiteContext"/> reloads on those).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Article or Section or Tag or Author or Comment)
+            .Where(e => e.Entity is Article or Section or Tag or Author or Comment or Site.SiteSettings)
             .Select(e => (Entry: e, Kind: e.State switch
             {
                 EntityState.Added => ChangeKind.Created,

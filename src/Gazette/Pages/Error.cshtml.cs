@@ -28,7 +28,9 @@ public sealed class ErrorModel(SiteContext site) : GazettePageModel(site)
         }
         var language = (ViewData["Site"] as SiteContext.Snapshot)?.Settings.DefaultLanguage ?? "en";
         Labels = Labels.For(language);
-        var titleKey = Code switch { 404 => "NotFoundTitle", 400 => "BadRequestTitle", _ => "ErrorTitle" };
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+            Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var titleKey = Code switch { 404 => "NotFoundTitle", 400 => "BadRequestTitle", 503 => "UnavailableTitle", _ => "ErrorTitle" };
         SetMeta(new PageMeta { Title = Labels[titleKey], Language = language, NoIndex = true });
     }
 

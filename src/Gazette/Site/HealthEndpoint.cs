@@ -6,7 +6,7 @@ namespace Gazette.Site;
 
 public static class HealthEndpoint
 {
-    /// <summary><c>GET /healthz</c>: 200 when the database answers, 503 when it does not (for load balancers).</summary>
+    /// <summary><c>GET /healthz</c>: 200 when the database answers, 503 when it does not (for load balancers); never cached.</summary>
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/healthz", async (GazetteDb db, CancellationToken cancellationToken) =>
         {
@@ -20,5 +20,5 @@ public static class HealthEndpoint
             {
                 return Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().CacheOutput(policy => policy.NoCache());
 }
