@@ -95,7 +95,9 @@ public abstract class NewsroomCultureTests(GazetteSite site) : SiteTest(site)
 
         var password = await browser.PostFormAsync("/admin/account/password", new()
         {
-            ["Form.CurrentPassword"] = Newsroom.Password, ["Form.NewPassword"] = "aaaaaaaaaaaaaa", ["Form.ConfirmPassword"] = "aaaaaaaaaaaaaa",
+            ["Form.CurrentPassword"] = Newsroom.Password,
+            ["Form.NewPassword"] = "aaaaaaaaaaaaaa",
+            ["Form.ConfirmPassword"] = "aaaaaaaaaaaaaa",
         });
         Assert.Contains("Le mot de passe doit utiliser au moins 6 caractères différents.", await password.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
