@@ -55,7 +55,7 @@ public partial class NewsroomLabelsCompletenessTests
             foreach (var key in EntriesOf(language == "en" ? "" : language).Keys.Where(key => key.EndsWith("Format", StringComparison.Ordinal)))
                 _ = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).ToString(labels[key], labels.Culture);
             foreach (var (key, value) in EntriesOf(language == "en" ? "" : language))
-                _ = string.Format(CultureInfo.InvariantCulture, value, "a", "b", "c", "d", "e", "f");
+                _ = string.Format(CultureInfo.InvariantCulture, value, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
         }
     }
 
