@@ -6,6 +6,7 @@ using Gazette.Cli;
 using Gazette.Data;
 using Gazette.Feeds;
 using Gazette.Import;
+using Gazette.Localization;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
@@ -34,6 +35,7 @@ app.MapStaticAssets();
 app.UseGazetteMedia(options);
 app.UseCors();
 app.UseAuthentication();
+app.UseNewsroomCulture();
 app.UseRateLimiter();
 app.UseAuthorization();
 // After authentication and authorization: signed-in members and protected pages never meet a cached page. Nothing

@@ -43,7 +43,8 @@ public static class AccountsRegistration
                 identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<GazetteDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<NewsroomIdentityErrors>();
 
         services.ConfigureApplicationCookie(cookie =>
         {

@@ -14,4 +14,8 @@ public class GazetteUser : IdentityUser
     public Author? Author { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The language of the newsroom pages and staff e-mails for this person (en, fr, nl, de, es, it, ar); null follows the browser.</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(16)]
+    public string? InterfaceLanguage { get; set; }
 }

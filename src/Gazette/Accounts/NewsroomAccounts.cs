@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
 using Gazette.Data;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,15 +34,15 @@ public sealed class NewsroomAccounts(GazetteDb db, UserManager<GazetteUser> user
         var email = request.Email.Trim();
         var name = request.DisplayName.Trim();
         if (email.Length == 0)
-            problems.Add(new("Email", "An e-mail address is required."));
+            problems.Add(new("Email", NewsroomLabels.Current["AccountEmailRequired"]));
         else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email) || !email.Contains('.', StringComparison.Ordinal))
-            problems.Add(new("Email", $"'{email}' is not a valid e-mail address."));
+            problems.Add(new("Email", NewsroomLabels.Current.Format("AccountEmailInvalid", email)));
         if (name.Length == 0)
-            problems.Add(new("DisplayName", "A name is required."));
+            problems.Add(new("DisplayName", NewsroomLabels.Current["AccountNameRequired"]));
         else if (name.Length > 100)
-            problems.Add(new("DisplayName", "The name is longer than 100 characters."));
+            problems.Add(new("DisplayName", NewsroomLabels.Current["AccountNameTooLong"]));
         if (!Roles.All.Contains(request.Role))
-            problems.Add(new("Role", $"'{request.Role}' is not a role."));
+            problems.Add(new("Role", NewsroomLabels.Current.Format("AccountRoleInvalid", request.Role)));
         if (problems.Count > 0)
             return new Result(null, null, problems);
 
@@ -59,9 +60,9 @@ public sealed class NewsroomAccounts(GazetteDb db, UserManager<GazetteUser> user
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AccountCreationLock})", cancellationToken);
         if (request.OnlyIfNoUserExists && await db.Users.AnyAsync(cancellationToken))
-            return new Result(null, null, [new("", "The newsroom already has an account; sign in instead.")]);
+            return new Result(null, null, [new("", NewsroomLabels.Current["AccountAlreadyExists"])]);
         if (await users.FindByEmailAsync(email) is not null)
-            return new Result(null, null, [new("Email", $"An account with the e-mail address {email} already exists.")]);
+            return new Result(null, null, [new("Email", NewsroomLabels.Current.Format("AccountEmailTaken", email))]);
 
         var created = await users.CreateAsync(user, request.Password ?? oneTimePassword!);
         if (created.Succeeded)

@@ -2,6 +2,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Comments;
 using Gazette.Data;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Title"] = "Dashboard";
+        ViewData["Title"] = NewsroomLabels.Current["Dashboard"];
         var me = await NewsroomUser.OfAsync(User, users, db, cancellationToken);
         EditsAll = me.Rights.EditsAll;
         var stories = db.Articles.AsNoTracking();

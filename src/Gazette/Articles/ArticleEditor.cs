@@ -153,21 +153,23 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
 
     private static void Validate(Article article)
     {
+        // In the newsroom member's language on admin pages; English for the API, which has no request culture.
+        var t = Localization.NewsroomLabels.Current;
         var errors = new Dictionary<string, string>();
         if (article.Headline.Length == 0)
-            errors[nameof(Article.Headline)] = "A story needs a headline.";
+            errors[nameof(Article.Headline)] = t["StoryNeedsHeadline"];
         else if (article.Headline.Length > 300)
-            errors[nameof(Article.Headline)] = "A headline has at most 300 characters.";
+            errors[nameof(Article.Headline)] = t["HeadlineTooLong"];
         if (article.SecondHeadline?.Length > 300)
-            errors[nameof(Article.SecondHeadline)] = "A second headline has at most 300 characters.";
+            errors[nameof(Article.SecondHeadline)] = t["SecondHeadlineTooLong"];
         if (article.Standfirst.Length > 2000)
-            errors[nameof(Article.Standfirst)] = "A standfirst has at most 2,000 characters.";
+            errors[nameof(Article.Standfirst)] = t["StandfirstTooLong"];
         if (!LanguageTag().IsMatch(article.Language))
-            errors[nameof(Article.Language)] = $"'{article.Language}' is not a BCP 47 language tag such as fr, en or pt-BR.";
+            errors[nameof(Article.Language)] = t.Format("LanguageTagInvalid", article.Language);
         if (article.Status is ArticleStatus.Scheduled && article.PublishedAt is null)
-            errors[nameof(Article.PublishedAt)] = "A scheduled story needs a publication time.";
+            errors[nameof(Article.PublishedAt)] = t["ScheduledNeedsTime"];
         if (article.FeaturedFigure is { } figure && string.IsNullOrWhiteSpace(figure.AltText))
-            errors["FeaturedFigure.AltText"] = "A figure needs alternative text for readers who cannot see it.";
+            errors["FeaturedFigure.AltText"] = t["FigureNeedsAlt"];
         if (errors.Count > 0)
             throw new ArticleValidationException(errors);
     }

@@ -69,23 +69,25 @@ public sealed record ArticleSnapshot
     public IReadOnlyList<string> ToLines(IReadOnlyDictionary<int, string> sectionNames, IReadOnlyDictionary<int, string> authorNames, TimeZoneInfo zone)
     {
         static string Name(IReadOnlyDictionary<int, string> names, int id) => names.TryGetValue(id, out var name) ? name : $"#{id}";
+        // Field names in the reader's newsroom language; both sides of a diff are drawn the same way.
+        var t = Localization.NewsroomLabels.Current;
         var lines = new List<string>
         {
-            $"Headline: {Headline}",
-            $"Second headline: {SecondHeadline}",
-            $"Standfirst: {Standfirst}",
-            $"Slug: {Slug}",
-            $"Language: {Language}",
-            $"Section: {(SectionId is { } section ? Name(sectionNames, section) : "")}",
-            $"Tags: {string.Join(", ", Tags)}",
-            $"Authors: {string.Join(", ", AuthorIds.Select(id => Name(authorNames, id)))}",
-            $"Figure: {Figure?.ImageUrl}",
-            $"Figure alt text: {Figure?.AltText}",
-            $"Figure caption: {Figure?.Caption}",
-            $"Figure credit: {Figure?.Credit}",
-            $"Status: {Status}",
-            $"Published at: {(PublishedAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "")}",
-            "Body:",
+            t.Format("DiffHeadline", Headline),
+            t.Format("DiffSecondHeadline", SecondHeadline),
+            t.Format("DiffStandfirst", Standfirst),
+            t.Format("DiffSlug", Slug),
+            t.Format("DiffLanguage", Language),
+            t.Format("DiffSection", SectionId is { } section ? Name(sectionNames, section) : ""),
+            t.Format("DiffTags", string.Join(", ", Tags)),
+            t.Format("DiffAuthors", string.Join(", ", AuthorIds.Select(id => Name(authorNames, id)))),
+            t.Format("DiffFigure", Figure?.ImageUrl),
+            t.Format("DiffFigureAlt", Figure?.AltText),
+            t.Format("DiffFigureCaption", Figure?.Caption),
+            t.Format("DiffFigureCredit", Figure?.Credit),
+            t.Format("DiffStatus", t["Status" + Status]),
+            t.Format("DiffPublishedAt", PublishedAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : ""),
+            t["DiffBody"],
         };
         lines.AddRange(BodyMarkdown.ReplaceLineEndings("\n").Split('\n'));
         return lines;

@@ -35,7 +35,7 @@ public static class RevisionDiff
         var parts = TextDiff.Compare(before, after, StringComparer.Ordinal);
         var html = new StringBuilder("<div class=\"diff\">");
         if (parts.All(p => p.Kind == DiffKind.Same))
-            html.Append("<p class=\"diff-none\">No differences.</p>");
+            html.Append("<p class=\"diff-none\">").Append(HtmlEncoder.Default.Encode(Localization.NewsroomLabels.Current["DiffNone"])).Append("</p>");
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
@@ -65,7 +65,7 @@ public static class RevisionDiff
         for (var i = 0; i < head; i++)
             AppendLine(html, DiffKind.Same, Encode(lines[i]));
         if (lines.Count - head - tail > 0)
-            html.Append("<div class=\"diff-fold\">… ").Append(lines.Count - head - tail).Append(" unchanged lines …</div>");
+            html.Append("<div class=\"diff-fold\">… ").Append(HtmlEncoder.Default.Encode(Localization.NewsroomLabels.Current.Format("DiffUnchangedLines", lines.Count - head - tail))).Append(" …</div>");
         for (var i = lines.Count - tail; i < lines.Count; i++)
             AppendLine(html, DiffKind.Same, Encode(lines[i]));
     }

@@ -29,19 +29,16 @@ public sealed class CommentNotifications(GazetteDb db, CommentMailer mailer, Sit
         var moderatorIds = db.UserRoles.Where(ur => moderatorRoles.Contains(ur.RoleId)).Select(ur => ur.UserId);
         var recipients = await db.Users
             .Where(u => u.Email != null && (u.Id == article.CreatedByUserId || (u.AuthorId != null && authorIds.Contains(u.AuthorId.Value)) || moderatorIds.Contains(u.Id)))
-            .Select(u => u.Email!).Distinct().ToListAsync(cancellationToken);
-        var state = comment.Status == CommentStatus.Approved ? "published" : "waiting for moderation";
-        var body = $"""
-            {comment.AuthorName} commented on "{article.Headline}" ({state}):
-
-            {comment.Text}
-
-            Spam score {comment.SpamScore:0.00}. Moderate: {baseUrl}/admin/comments?story={article.Id}
-
-            You receive this as an author of the story or a moderator of {baseUrl}.
-            """;
+            .Select(u => new { Email = u.Email!, u.InterfaceLanguage }).Distinct().ToListAsync(cancellationToken);
+        // Each member reads the mail in their own newsroom language (English without a preference).
         foreach (var to in recipients)
-            mailer.Send(to, $"New comment on \"{article.Headline}\"", body);
+        {
+            var t = NewsroomLabels.For(to.InterfaceLanguage);
+            var body = t.Format("MailNewCommentBody", comment.AuthorName, article.Headline,
+                t[comment.Status == CommentStatus.Approved ? "MailCommentPublished" : "MailCommentWaiting"], comment.Text,
+                comment.SpamScore.ToString("0.00", t.Culture), $"{baseUrl}/admin/comments?story={article.Id}", baseUrl);
+            mailer.Send(to.Email, t.Format("MailNewCommentSubject", article.Headline), body, t.Culture.Name);
+        }
         if (comment.Status == CommentStatus.Approved)
             await CommentApprovedAsync(comment, cancellationToken);
     }

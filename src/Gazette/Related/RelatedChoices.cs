@@ -33,13 +33,13 @@ public static class RelatedChoices
         {
             var id = await FindAsync(db, line, cancellationToken);
             if (id is null)
-                return (ids, $"No story matches \u201c{Shorten(line)}\u201d: give its number, its address or its slug.");
+                return (ids, Localization.NewsroomLabels.Current.Format("RelatedNoMatch", Shorten(line)));
             if (id == storyId)
-                return (ids, "A story cannot be related to itself.");
+                return (ids, Localization.NewsroomLabels.Current["RelatedSelf"]);
             if (!ids.Contains(id.Value))
                 ids.Add(id.Value);
         }
-        return ids.Count > MaxPerKind ? (ids, $"At most {MaxPerKind} stories per list.") : (ids, null);
+        return ids.Count > MaxPerKind ? (ids, Localization.NewsroomLabels.Current.Format("RelatedTooMany", MaxPerKind)) : (ids, null);
     }
 
     /// <summary>Replaces the story's choices; true when they changed.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
 using Gazette.Accounts;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,14 +13,20 @@ namespace Gazette.Admin.Account;
 public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<GazetteUser> signIn) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter your name.")]
-    [StringLength(100, ErrorMessage = "Use at most 100 characters.")]
-    [Display(Name = "Name shown in the newsroom")]
+    [Required(ErrorMessage = "ErrorEnterYourName")]
+    [StringLength(100, ErrorMessage = "ErrorAtMost100")]
+    [Display(Name = "NameShownInNewsroom")]
     public string DisplayName { get; set; } = "";
+
+    /// <summary>One of the interface languages, or empty to follow the browser.</summary>
+    [BindProperty]
+    [Display(Name = "InterfaceLanguage")]
+    public string? InterfaceLanguage { get; set; }
 
     public string Email { get; private set; } = "";
     public bool TwoFactorEnabled { get; private set; }
-    public bool Saved { get; private set; }
+    [FromQuery(Name = "saved")]
+    public bool Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -28,6 +35,7 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
             return Challenge();
         Load(user);
         DisplayName = user.DisplayName;
+        InterfaceLanguage = user.InterfaceLanguage;
         return Page();
     }
 
@@ -37,9 +45,13 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
         if (user is null)
             return Challenge();
         Load(user);
+        var language = NewsroomLabels.Supported(InterfaceLanguage);
+        if (!string.IsNullOrWhiteSpace(InterfaceLanguage) && language is null)
+            ModelState.AddModelError(nameof(InterfaceLanguage), NewsroomLabels.Current["UnknownLanguage"]);
         if (!ModelState.IsValid)
             return Page();
         user.DisplayName = DisplayName.Trim();
+        user.InterfaceLanguage = language;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
@@ -47,8 +59,8 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
             return Page();
         }
         await signIn.RefreshSignInAsync(user);
-        Saved = true;
-        return Page();
+        // Redirect so the page shows in the language just chosen (the request culture was set before this post).
+        return RedirectToPage(new { saved = true });
     }
 
     private void Load(GazetteUser user)

@@ -1,4 +1,5 @@
 using Gazette.Accounts;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -54,17 +55,19 @@ public sealed class PasskeysModel(UserManager<GazetteUser> users, SignInManager<
             return Challenge();
         var result = string.IsNullOrWhiteSpace(CredentialJson) ? null : await signIn.PerformPasskeyAttestationAsync(CredentialJson);
         if (result is not { Succeeded: true })
-            Problem = "The passkey could not be added" + (result?.Failure is { } failure ? $": {failure.Message}" : ". Your browser may not support passkeys, or the request was cancelled.");
+            Problem = result?.Failure is { } failure
+                ? NewsroomLabels.Current.Format("PasskeyNotAddedBecause", failure.Message)
+                : NewsroomLabels.Current["PasskeyNotAdded"];
         else
         {
             var passkey = result.Passkey;
-            passkey.Name = string.IsNullOrWhiteSpace(Name) ? $"Passkey added {DateTime.UtcNow:yyyy-MM-dd}" : Name.Trim()[..Math.Min(Name.Trim().Length, 100)];
+            passkey.Name = string.IsNullOrWhiteSpace(Name) ? NewsroomLabels.Current.Format("PasskeyDefaultName", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : Name.Trim()[..Math.Min(Name.Trim().Length, 100)];
             var saved = await users.AddOrUpdatePasskeyAsync(user, passkey);
             if (saved.Succeeded)
             {
                 // Should the store change the security stamp (checked on every request), this session stays valid.
                 await signIn.RefreshSignInAsync(user);
-                Notice = "Passkey added. You can now sign in with it instead of your password.";
+                Notice = NewsroomLabels.Current["PasskeyAdded"];
             }
             else
                 Problem = string.Join(" ", saved.Errors.Select(e => e.Description));
@@ -83,12 +86,12 @@ public sealed class PasskeysModel(UserManager<GazetteUser> users, SignInManager<
             var removed = await users.RemovePasskeyAsync(user, Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Decode(credentialId ?? ""));
             if (removed.Succeeded)
                 await signIn.RefreshSignInAsync(user);
-            Notice = removed.Succeeded ? "Passkey removed." : null;
-            Problem = removed.Succeeded ? null : "That passkey is not yours or no longer exists.";
+            Notice = removed.Succeeded ? NewsroomLabels.Current["PasskeyRemoved"] : null;
+            Problem = removed.Succeeded ? null : NewsroomLabels.Current["PasskeyNotYours"];
         }
         catch (FormatException)
         {
-            Problem = "That passkey is not yours or no longer exists.";
+            Problem = NewsroomLabels.Current["PasskeyNotYours"];
         }
         Passkeys = await users.GetPasskeysAsync(user);
         return Page();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
 using Gazette.Accounts;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class PasswordModel(UserManager<GazetteUser> users, SignInManager<
         {
             foreach (var error in result.Errors)
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Form.CurrentPassword" : "Form.NewPassword",
-                    error.Code == "PasswordMismatch" ? "The current password is not right." : error.Description);
+                    error.Code == "PasswordMismatch" ? NewsroomLabels.Current["WrongCurrentPassword"] : error.Description);
             return Page();
         }
         await MustChangePassword.ClearAsync(users, user);
@@ -47,18 +48,18 @@ public sealed class PasswordModel(UserManager<GazetteUser> users, SignInManager<
 
     public sealed class PasswordForm
     {
-        [Required(ErrorMessage = "Enter your current password.")]
-        [StringLength(200)]
+        [Required(ErrorMessage = "ErrorEnterCurrentPassword")]
+        [StringLength(200, ErrorMessage = "ErrorTooLong")]
         [DataType(DataType.Password)]
         public string CurrentPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(200, MinimumLength = 12, ErrorMessage = "Use at least 12 characters.")]
+        [Required(ErrorMessage = "ErrorChooseNewPassword")]
+        [StringLength(200, MinimumLength = 12, ErrorMessage = "ErrorAtLeast12")]
         [DataType(DataType.Password)]
         public string NewPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "Type the new password again.")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two passwords differ.")]
+        [Required(ErrorMessage = "ErrorRepeatNewPassword")]
+        [Compare(nameof(NewPassword), ErrorMessage = "ErrorPasswordsDiffer")]
         [DataType(DataType.Password)]
         public string ConfirmPassword { get; set; } = "";
     }

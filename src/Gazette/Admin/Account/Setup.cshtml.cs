@@ -45,22 +45,22 @@ public sealed class SetupModel(GazetteDb db, NewsroomAccounts accounts, SignInMa
 
     public sealed class SetupForm
     {
-        [Required(ErrorMessage = "Enter your name.")]
-        [StringLength(100)]
+        [Required(ErrorMessage = "ErrorEnterYourName")]
+        [StringLength(100, ErrorMessage = "ErrorAtMost100")]
         public string DisplayName { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [StringLength(256)]
+        [Required(ErrorMessage = "ErrorEnterEmail")]
+        [EmailAddress(ErrorMessage = "ErrorInvalidEmail")]
+        [StringLength(256, ErrorMessage = "ErrorTooLong")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(200, MinimumLength = 12, ErrorMessage = "Use at least 12 characters.")]
+        [Required(ErrorMessage = "ErrorChoosePassword")]
+        [StringLength(200, MinimumLength = 12, ErrorMessage = "ErrorAtLeast12")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
-        [Required(ErrorMessage = "Type the password again.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords differ.")]
+        [Required(ErrorMessage = "ErrorRepeatPassword")]
+        [Compare(nameof(Password), ErrorMessage = "ErrorPasswordsDiffer")]
         [DataType(DataType.Password)]
         public string ConfirmPassword { get; set; } = "";
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
 using Gazette.Accounts;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -37,8 +38,8 @@ public sealed class SignInModel(SignInManager<GazetteUser> signIn, UserManager<G
             return RedirectToPage("/Admin/Account/TwoFactorSignIn", new { returnUrl = ReturnUrl });
         // One message for unknown e-mail and wrong password, so the form does not reveal who has an account.
         Problem = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "The e-mail or the password is not right.";
+            ? NewsroomLabels.Current["AccountLocked"]
+            : NewsroomLabels.Current["WrongEmailOrPassword"];
         return Page();
     }
 
@@ -55,13 +56,13 @@ public sealed class SignInModel(SignInManager<GazetteUser> signIn, UserManager<G
 
     public sealed class SignInForm
     {
-        [Required(ErrorMessage = "Enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [StringLength(256)]
+        [Required(ErrorMessage = "ErrorEnterEmail")]
+        [EmailAddress(ErrorMessage = "ErrorInvalidEmail")]
+        [StringLength(256, ErrorMessage = "ErrorTooLong")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(200)]
+        [Required(ErrorMessage = "ErrorEnterPassword")]
+        [StringLength(200, ErrorMessage = "ErrorTooLong")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 
 using Gazette.Accounts;
+using Gazette.Localization;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Identity;
@@ -50,14 +51,14 @@ public sealed class TwoFactorModel(UserManager<GazetteUser> users, SignInManager
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError(nameof(Code), "This code is not right. Check the time on your phone and type the current code.");
+            ModelState.AddModelError(nameof(Code), NewsroomLabels.Current["WrongCodeCheckTime"]);
             await LoadAsync(user, cancellationToken);
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
-        Notice = "Two-factor authentication is on.";
+        Notice = NewsroomLabels.Current["TwoFactorTurnedOn"];
         await LoadAsync(user, cancellationToken);
         return Page();
     }
@@ -70,7 +71,7 @@ public sealed class TwoFactorModel(UserManager<GazetteUser> users, SignInManager
         if (user.TwoFactorEnabled && await CheckPasswordAsync(user))
         {
             RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
-            Notice = "New recovery codes; the old ones no longer work.";
+            Notice = NewsroomLabels.Current["RecoveryCodesRenewed"];
         }
         await LoadAsync(user, cancellationToken);
         return Page();
@@ -87,7 +88,7 @@ public sealed class TwoFactorModel(UserManager<GazetteUser> users, SignInManager
             // A new key next time: whoever saw the old one cannot reuse it.
             await users.ResetAuthenticatorKeyAsync(user);
             await signIn.RefreshSignInAsync(user);
-            Notice = "Two-factor authentication is off.";
+            Notice = NewsroomLabels.Current["TwoFactorTurnedOff"];
         }
         await LoadAsync(user, cancellationToken);
         return Page();
@@ -97,7 +98,7 @@ public sealed class TwoFactorModel(UserManager<GazetteUser> users, SignInManager
     {
         if (await users.CheckPasswordAsync(user, Password))
             return true;
-        ModelState.AddModelError(nameof(Password), "The password is not right.");
+        ModelState.AddModelError(nameof(Password), NewsroomLabels.Current["WrongPassword"]);
         return false;
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
 using Gazette.Accounts;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,8 @@ namespace Gazette.Admin.Account;
 public sealed class TwoFactorSignInModel(SignInManager<GazetteUser> signIn, UserManager<GazetteUser> users) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter the code from your app, or a recovery code.")]
-    [StringLength(64)]
+    [Required(ErrorMessage = "ErrorEnterCode")]
+    [StringLength(64, ErrorMessage = "ErrorTooLong")]
     [Display(Name = "Code")]
     public string Code { get; set; } = "";
 
@@ -40,8 +41,8 @@ public sealed class TwoFactorSignInModel(SignInManager<GazetteUser> signIn, User
         if (result.Succeeded)
             return await SignInModel.AfterSignInAsync(users, user, ReturnUrl);
         Problem = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "This code is not right.";
+            ? NewsroomLabels.Current["AccountLocked"]
+            : NewsroomLabels.Current["WrongCode"];
         return Page();
     }
 }

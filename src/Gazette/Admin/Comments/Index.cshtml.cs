@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Comments;
 using Gazette.Data;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -33,7 +34,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Com
 
     public async Task OnGetAsync(CommentStatus status = CommentStatus.Pending, int? story = null, CancellationToken cancellationToken = default)
     {
-        ViewData["Title"] = "Comments";
+        ViewData["Title"] = NewsroomLabels.Current["Comments"];
         Status = status;
         StoryId = story;
         var visible = await VisibleAsync(cancellationToken);
@@ -54,7 +55,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Com
     {
         var allowed = await (await VisibleAsync(cancellationToken)).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
         var changed = allowed.Count == 0 ? 0 : await moderation.ApplyAsync(allowed, moderate, users.GetUserId(User), cancellationToken);
-        Notice = changed == 0 ? "Select at least one comment." : $"{changed} comment{(changed == 1 ? "" : "s")}: {Describe(moderate)}.";
+        Notice = changed == 0 ? NewsroomLabels.Current["SelectComment"] : NewsroomLabels.Current.Format(changed == 1 ? "CommentsChangedOne" : "CommentsChangedMany", changed, Describe(moderate));
         return RedirectToPage(new { status, story });
     }
 
@@ -64,17 +65,17 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Com
             return NotFound();
         var user = await users.GetUserAsync(User);
         var reply = user is null ? null
-            : await moderation.ReplyAsStaffAsync(parentId, text ?? "", user.Id, user.DisplayName ?? "Newsroom", user.Email ?? "", cancellationToken);
-        Notice = reply is null ? "Write a reply of 1 to 5,000 characters." : "Reply published.";
+            : await moderation.ReplyAsStaffAsync(parentId, text ?? "", user.Id, user.DisplayName ?? NewsroomLabels.Current["Newsroom"], user.Email ?? "", cancellationToken);
+        Notice = reply is null ? NewsroomLabels.Current["ReplyLength"] : NewsroomLabels.Current["ReplyPublished"];
         return RedirectToPage(new { status, story });
     }
 
     private static string Describe(ModerationAction action) => action switch
     {
-        ModerationAction.Approve => "approved",
-        ModerationAction.NotSpam => "approved, and the filter learned they are not spam",
-        ModerationAction.Spam => "marked spam, and the filter learned from them",
-        _ => "moved to the trash",
+        ModerationAction.Approve => NewsroomLabels.Current["ModeratedApproved"],
+        ModerationAction.NotSpam => NewsroomLabels.Current["ModeratedNotSpam"],
+        ModerationAction.Spam => NewsroomLabels.Current["ModeratedSpam"],
+        _ => NewsroomLabels.Current["ModeratedTrash"],
     };
 
     private async Task<IQueryable<Comment>> VisibleAsync(CancellationToken cancellationToken)

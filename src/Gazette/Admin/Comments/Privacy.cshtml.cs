@@ -1,5 +1,6 @@
 using Gazette.Accounts;
 using Gazette.Comments;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public sealed class PrivacyModel(CommentPrivacy privacy) : PageModel
     public IReadOnlyList<CommentPrivacy.StoredComment>? Found { get; private set; }
     public string? Notice { get; private set; }
 
-    public void OnGet() => ViewData["Title"] = "Comment privacy requests";
+    public void OnGet() => ViewData["Title"] = NewsroomLabels.Current["CommentPrivacy"];
 
     public async Task OnPostFindAsync(CancellationToken cancellationToken)
     {
@@ -44,19 +45,19 @@ public sealed class PrivacyModel(CommentPrivacy privacy) : PageModel
             return;
         if (!Confirm)
         {
-            Notice = "Tick the box to confirm the erasure.";
+            Notice = NewsroomLabels.Current["TickToConfirm"];
             Found = await privacy.FindAsync(Email!, cancellationToken);
             return;
         }
         var erased = await privacy.EraseAsync(Email!, cancellationToken);
-        Notice = $"{erased} comment{(erased == 1 ? "" : "s")} of {Email!.Trim()} erased.";
+        Notice = NewsroomLabels.Current.Format(erased == 1 ? "ErasedOne" : "ErasedMany", erased, Email!.Trim());
     }
 
     private bool Valid()
     {
         if (CommentInput.NormalizeEmail(Email) is not null)
             return true;
-        Notice = "Enter the commenter's e-mail address.";
+        Notice = NewsroomLabels.Current["EnterCommenterEmail"];
         return false;
     }
 }

@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Import;
 using Gazette.Import.WordPress;
+using Gazette.Localization;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Authorization;
@@ -40,10 +41,10 @@ public sealed class IndexModel(WordPressImporter importer, SiteContext site, ILo
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Export is null || Export.Length == 0)
-            ModelState.AddModelError(nameof(Export), "Choose the WordPress export file (Tools → Export in WordPress).");
+            ModelState.AddModelError(nameof(Export), NewsroomLabels.Current["ImportChooseFile"]);
         var uploads = string.IsNullOrWhiteSpace(UploadsFolder) ? null : UploadsFolder.Trim();
         if (uploads is not null && !Directory.Exists(uploads))
-            ModelState.AddModelError(nameof(UploadsFolder), $"There is no folder '{uploads}' on the server.");
+            ModelState.AddModelError(nameof(UploadsFolder), NewsroomLabels.Current.Format("ImportNoFolder", uploads));
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

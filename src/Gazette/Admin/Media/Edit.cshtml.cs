@@ -3,6 +3,7 @@ using System.Security.Claims;
 
 using Gazette.Accounts;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Media;
 
 using Microsoft.AspNetCore.Mvc;
@@ -29,9 +30,9 @@ public sealed class EditModel(GazetteDb db, MediaLibrary library) : PageModel
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         Form = new DetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit };
-        Notice = uploaded ? "The image is in the library."
-            : duplicate ? "This image was already in the library: here it is, with the details it was given then."
-            : saved ? "Saved." : null;
+        Notice = uploaded ? NewsroomLabels.Current["ImageUploaded"]
+            : duplicate ? NewsroomLabels.Current["ImageDuplicate"]
+            : saved ? NewsroomLabels.Current["Saved"] : null;
         return Page();
     }
 
@@ -61,7 +62,7 @@ public sealed class EditModel(GazetteDb db, MediaLibrary library) : PageModel
         {
             ModelState.Clear();
             Form = new DetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit };
-            Problem = uses == 1 ? "A story uses this image: remove it from the story first." : $"{uses} stories use this image: remove it from them first.";
+            Problem = uses == 1 ? NewsroomLabels.Current["ImageUsedOnce"] : NewsroomLabels.Current.Format("ImageUsedMany", uses);
             return Page();
         }
         await library.DeleteAsync(Item, cancellationToken);
@@ -81,14 +82,14 @@ public sealed class EditModel(GazetteDb db, MediaLibrary library) : PageModel
     /// <summary>The words that travel with an image; the upload form asks for the same ones.</summary>
     public class DetailsForm
     {
-        [Required(ErrorMessage = "Describe the image for readers who cannot see it: alternative text is required.")]
-        [StringLength(MediaLibrary.MaxAltText, ErrorMessage = "Alternative text has at most 1,000 characters.")]
+        [Required(ErrorMessage = "ErrorAltTextRequired")]
+        [StringLength(MediaLibrary.MaxAltText, ErrorMessage = "ErrorAltTextTooLong")]
         public string AltText { get; set; } = "";
 
-        [StringLength(2000, ErrorMessage = "A caption has at most 2,000 characters.")]
+        [StringLength(2000, ErrorMessage = "ErrorCaptionTooLong")]
         public string? Caption { get; set; }
 
-        [StringLength(300, ErrorMessage = "A credit has at most 300 characters.")]
+        [StringLength(300, ErrorMessage = "ErrorCreditTooLong")]
         public string? Credit { get; set; }
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Media;
 using Gazette.Site;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(GazetteDb db, MediaLibrary library) : PageModel
         if (!Site.PageNumber.TryParse(RawPage, out var number))
             return NotFound();
         if (tooLarge)
-            ModelState.AddModelError("Form.File", $"The file is larger than the {await LimitAsync(cancellationToken)} MB limit.");
+            ModelState.AddModelError("Form.File", NewsroomLabels.Current.Format("FileTooLarge", await LimitAsync(cancellationToken)));
         await LoadAsync(q, number, cancellationToken);
         return Page();
     }
@@ -43,7 +44,7 @@ public sealed class IndexModel(GazetteDb db, MediaLibrary library) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Form.File is null)
-            ModelState.AddModelError("Form.File", "Choose an image file to upload.");
+            ModelState.AddModelError("Form.File", NewsroomLabels.Current["ChooseImageFile"]);
         if (!ModelState.IsValid)
             return await RedisplayAsync(cancellationToken);
         try

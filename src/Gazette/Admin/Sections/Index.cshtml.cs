@@ -1,5 +1,6 @@
 using Gazette.Accounts;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Sections;
 using Gazette.Site;
 using Gazette.Text;
@@ -89,17 +90,17 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
     {
         ProblemFor = id;
         if (name.Length is 0 or > 100)
-            Problem = "A section needs a name of at most 100 characters.";
+            Problem = NewsroomLabels.Current["SectionNameTooLong"];
         else if (slug.Length == 0)
-            Problem = "The address (slug) needs at least one letter or digit.";
+            Problem = NewsroomLabels.Current["SlugNeedsLetter"];
         else if (await db.Sections.AnyAsync(s => s.Slug == slug && s.Id != id, cancellationToken))
-            Problem = $"Another section already has the address /section/{slug}.";
+            Problem = NewsroomLabels.Current.Format("SectionSlugTaken", slug);
         return Problem is null;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ViewData["Title"] = "Sections";
+        ViewData["Title"] = NewsroomLabels.Current["Sections"];
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         StoryCounts = await db.Articles.Where(a => a.SectionId != null).GroupBy(a => a.SectionId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

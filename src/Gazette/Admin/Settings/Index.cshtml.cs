@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Gazette.Accounts;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Authorization;
@@ -47,14 +48,14 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
     {
         var timeZone = Form.TimeZone?.Trim() ?? "";
         if (timeZone.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            ModelState.AddModelError("Form.TimeZone", $"'{timeZone}' is not a time zone this server knows; use an IANA name such as Europe/Paris.");
+            ModelState.AddModelError("Form.TimeZone", NewsroomLabels.Current.Format("UnknownTimeZone", timeZone));
         var baseUrl = Form.BaseUrl?.Trim().TrimEnd('/') ?? "";
         if (baseUrl.Length > 0 && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
                 && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)))
-            ModelState.AddModelError("Form.BaseUrl", "Enter an absolute http:// or https:// address, such as https://news.example, or leave it empty.");
+            ModelState.AddModelError("Form.BaseUrl", NewsroomLabels.Current["BaseUrlInvalid"]);
         var language = Form.DefaultLanguage?.Trim() ?? "";
         if (!IsLanguage(language))
-            ModelState.AddModelError("Form.DefaultLanguage", "Enter a language code such as en, fr or pt-BR.");
+            ModelState.AddModelError("Form.DefaultLanguage", NewsroomLabels.Current["LanguageCodeInvalid"]);
         if (!ModelState.IsValid)
             return Page();
 
@@ -112,55 +113,56 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
 
     public sealed class SettingsForm
     {
-        [Required(ErrorMessage = "The site needs a title.")]
-        [StringLength(200)]
-        [Display(Name = "Site title")]
+        [Required(ErrorMessage = "ErrorSiteTitleRequired")]
+        [StringLength(200, ErrorMessage = "ErrorTooLong")]
+        [Display(Name = "SiteTitle")]
         public string Title { get; set; } = "";
 
-        [StringLength(1000)]
+        [StringLength(1000, ErrorMessage = "ErrorTooLong")]
+        [Display(Name = "SiteDescription")]
         public string? Description { get; set; }
 
-        [Required(ErrorMessage = "Enter a language code.")]
-        [Display(Name = "Default language")]
+        [Required(ErrorMessage = "ErrorEnterLanguageCode")]
+        [Display(Name = "DefaultLanguage")]
         public string DefaultLanguage { get; set; } = "en";
 
-        [Display(Name = "Time zone")]
-        [StringLength(100)]
+        [Display(Name = "TimeZone")]
+        [StringLength(100, ErrorMessage = "ErrorTooLong")]
         public string? TimeZone { get; set; }
 
-        [Display(Name = "Base URL")]
-        [StringLength(300)]
+        [Display(Name = "BaseUrl")]
+        [StringLength(300, ErrorMessage = "ErrorTooLong")]
         public string? BaseUrl { get; set; }
 
-        [Range(1, 200, ErrorMessage = "Enter a size from 1 to 200 MB.")]
-        [Display(Name = "Largest upload (MB)")]
+        [Range(1, 200, ErrorMessage = "ErrorUploadSizeRange")]
+        [Display(Name = "MaxUploadMegabytes")]
         public int MaxUploadMegabytes { get; set; } = 20;
 
-        [Range(0, 3650, ErrorMessage = "Enter a number of days from 0 (never close) to 3,650.")]
-        [Display(Name = "Close comments after (days, 0 = never)")]
+        [Range(0, 3650, ErrorMessage = "ErrorCloseDaysRange")]
+        [Display(Name = "CommentsCloseAfterDays")]
         public int CommentsCloseAfterDays { get; set; }
 
-        [Display(Name = "Hold the first comment of every e-mail address for moderation")]
+        [Display(Name = "HoldFirstComment")]
         public bool HoldFirstComment { get; set; } = true;
 
-        [Display(Name = "Approve known commenters at once unless the spam score is high")]
+        [Display(Name = "ApproveKnownCommenters")]
         public bool ApproveKnownCommenters { get; set; } = true;
 
-        [Range(1, 365, ErrorMessage = "Keep IP hashes from 1 to 365 days.")]
-        [Display(Name = "Keep commenters' IP hashes (days)")]
+        [Range(1, 365, ErrorMessage = "ErrorIpRetentionRange")]
+        [Display(Name = "CommentIpRetentionDays")]
         public int CommentIpRetentionDays { get; set; } = 30;
 
-        [StringLength(4000)]
-        [Display(Name = "Blocklisted words (one a line)")]
+        [StringLength(4000, ErrorMessage = "ErrorTooLong")]
+        [Display(Name = "CommentBlockedWords")]
         public string? CommentBlockedWords { get; set; }
 
-        [StringLength(4000)]
-        [Display(Name = "Blocklisted domains (one a line)")]
+        [StringLength(4000, ErrorMessage = "ErrorTooLong")]
+        [Display(Name = "CommentBlockedDomains")]
         public string? CommentBlockedDomains { get; set; }
-        [Display(Name = "Feeds carry the whole story (otherwise the standfirst only)")]
+        [Display(Name = "FeedFullText")]
         public bool FeedFullText { get; set; }
 
-        [Display(Name = "Webhooks may deliver to loopback and private network addresses")]
+        [Display(Name = "WebhooksAllowPrivateAddresses")]
         public bool WebhooksAllowPrivateAddresses { get; set; }
     }
 }

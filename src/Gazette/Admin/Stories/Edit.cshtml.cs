@@ -4,6 +4,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Authors;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Related;
 using Gazette.Sections;
 using Gazette.Site;
@@ -63,12 +64,12 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         (Form.RelatedPinned, Form.RelatedExcluded) = await RelatedChoices.FormatAsync(db, article.Id, cancellationToken);
         Notice = done switch
         {
-            "saved" => "Saved.",
-            "submitted" => "Submitted for review.",
-            "published" => "Published.",
-            "scheduled" => "Scheduled.",
-            "unpublished" => "Unpublished: readers no longer see it.",
-            "restored" => "The revision was restored.",
+            "saved" => NewsroomLabels.Current["Saved"],
+            "submitted" => NewsroomLabels.Current["DoneSubmitted"],
+            "published" => NewsroomLabels.Current["DonePublished"],
+            "scheduled" => NewsroomLabels.Current["DoneScheduled"],
+            "unpublished" => NewsroomLabels.Current["DoneUnpublished"],
+            "restored" => NewsroomLabels.Current["DoneRestored"],
             _ => null,
         };
         return Page();
@@ -221,19 +222,19 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         if (!DateOnly.TryParseExact(Form.ScheduleDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || !TimeOnly.TryParseExact(Form.ScheduleTime?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            errors[field] = "Give a date (YYYY-MM-DD) and a time (HH:MM) to schedule the story.";
+            errors[field] = NewsroomLabels.Current["ScheduleNeedsDateTime"];
             return null;
         }
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         if (Site.TimeZone.IsInvalidTime(local))
         {
-            errors[field] = $"{local:yyyy-MM-dd HH:mm} does not exist in {Site.TimeZone.Id}: the clocks skip it. Choose another time.";
+            errors[field] = NewsroomLabels.Current.Format("ScheduleTimeSkipped", local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
             return null;
         }
         var utc = TimeZoneInfo.ConvertTimeToUtc(local, Site.TimeZone);
         if (utc <= now)
         {
-            errors[field] = $"{local:yyyy-MM-dd HH:mm} ({Site.TimeZone.Id}) is in the past. Publish now, or choose a later time.";
+            errors[field] = NewsroomLabels.Current.Format("ScheduleInPast", local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
             return null;
         }
         return utc;
@@ -247,7 +248,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
             .ToListAsync(cancellationToken);
         var based = revisions.FirstOrDefault(r => r.Number == Form.BaseRevision);
         var latest = revisions.LastOrDefault();
-        ConflictBy = latest is null ? "someone" : $"{latest.UserName} ({latest.Action}, revision {latest.Number})";
+        ConflictBy = latest is null ? NewsroomLabels.Current["Someone"] : NewsroomLabels.Current.Format("ConflictBy", latest.UserName, latest.Action, latest.Number);
         if (latest is not null)
         {
             ConflictDiff = await RevisionDiff.RenderAsync(db, Site.TimeZone,

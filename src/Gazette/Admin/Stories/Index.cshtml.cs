@@ -4,6 +4,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Authors;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Sections;
 
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +37,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageText, CancellationToken cancellationToken)
     {
-        ViewData["Title"] = "Stories";
+        ViewData["Title"] = NewsroomLabels.Current["Stories"];
         if (!Gazette.Site.PageNumber.TryParse(pageText, out var pageNumber))
             return BadRequest();
         var me = await NewsroomUser.OfAsync(User, users, db, cancellationToken);

@@ -77,6 +77,6 @@ public sealed class PreviewModel(GazetteDb db, SiteContext siteContext, ArticleM
         var body = await markdown.RenderAsync(article.BodyMarkdown, language, cancellationToken);
         var labels = Labels.For(language);
         View = new StoryView(article, await readAlso.ResolveAsync(body, language, cancellationToken), labels, site.TimeZone, []);
-        ViewData["Title"] = $"Preview: {article.Headline}";
+        ViewData["Title"] = NewsroomLabels.Current.Format("PreviewTitle", article.Headline);
     }
 }

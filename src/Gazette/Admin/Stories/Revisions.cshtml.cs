@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Site;
 using Gazette.Tags;
 
@@ -83,14 +84,14 @@ public sealed class RevisionsModel(GazetteDb db, ArticleEditor editor, SiteConte
         }
         catch (ArticleValidationException invalid)
         {
-            return BadRequest($"Revision {number} cannot be restored as it is: {invalid.Message}");
+            return BadRequest(NewsroomLabels.Current.Format("RevisionNotRestorable", number, invalid.Message));
         }
         return Redirect($"/admin/stories/{id}?done=restored");
     }
 
     private async Task<IActionResult?> OpenAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Title"] = "Revisions";
+        ViewData["Title"] = NewsroomLabels.Current["Revisions"];
         Zone = (await siteContext.GetAsync(cancellationToken)).TimeZone;
         var article = await db.Articles.Include(a => a.Tags).Include(a => a.Authors).AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -103,7 +104,7 @@ public sealed class RevisionsModel(GazetteDb db, ArticleEditor editor, SiteConte
         CanRestore = me.Rights.CanChange(article);
         if (HttpMethods.IsPost(Request.Method) && !CanRestore)
             return Forbid();
-        ViewData["Title"] = $"Revisions: {article.Headline}";
+        ViewData["Title"] = NewsroomLabels.Current.Format("RevisionsTitle", article.Headline);
         return null;
     }
 }

@@ -95,7 +95,7 @@ public sealed class StoryForm
         {
             var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken);
             if (section is null)
-                errors[$"Form.{nameof(SectionId)}"] = "That section no longer exists.";
+                errors[$"Form.{nameof(SectionId)}"] = Localization.NewsroomLabels.Current["SectionGone"];
             article.Section = section;
             article.SectionId = section?.Id;
         }
@@ -115,7 +115,7 @@ public sealed class StoryForm
         var authorIds = AuthorIds.OfType<int>().Distinct().ToList();
         var authors = await db.Authors.Where(a => authorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         if (authors.Count < authorIds.Count)
-            errors[$"Form.{nameof(AuthorIds)}"] = "One of the authors no longer exists.";
+            errors[$"Form.{nameof(AuthorIds)}"] = Localization.NewsroomLabels.Current["AuthorGone"];
         SetByline(article, authorIds.Where(authors.ContainsKey).Select(id => authors[id]).ToList());
 
         await ApplyFigureAsync(article, db, errors, cancellationToken);
@@ -143,7 +143,7 @@ public sealed class StoryForm
         {
             media = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
             if (media is null)
-                errors[$"Form.{nameof(FigureMediaId)}"] = $"There is no image {mediaId} in the media library.";
+                errors[$"Form.{nameof(FigureMediaId)}"] = Localization.NewsroomLabels.Current.Format("NoSuchImage", mediaId);
             else if (url.Length == 0)
                 url = MediaFiles.DefaultUrl(media);
         }
@@ -154,16 +154,16 @@ public sealed class StoryForm
         }
         if (!(url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
             && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            errors[$"Form.{nameof(FigureUrl)}"] = "An image address starts with / (on this site) or https://.";
+            errors[$"Form.{nameof(FigureUrl)}"] = Localization.NewsroomLabels.Current["ImageAddressInvalid"];
         else if (url.Length > 1000)
-            errors[$"Form.{nameof(FigureUrl)}"] = "An image address has at most 1,000 characters.";
+            errors[$"Form.{nameof(FigureUrl)}"] = Localization.NewsroomLabels.Current["ImageAddressTooLong"];
 
         if (FigureAlt?.Length > 1000)
-            errors[$"Form.{nameof(FigureAlt)}"] = "Alternative text has at most 1,000 characters.";
+            errors[$"Form.{nameof(FigureAlt)}"] = Localization.NewsroomLabels.Current["ErrorAltTextTooLong"];
         if (FigureCaption?.Length > 2000)
-            errors[$"Form.{nameof(FigureCaption)}"] = "A caption has at most 2,000 characters.";
+            errors[$"Form.{nameof(FigureCaption)}"] = Localization.NewsroomLabels.Current["ErrorCaptionTooLong"];
         if (FigureCredit?.Length > 300)
-            errors[$"Form.{nameof(FigureCredit)}"] = "A credit has at most 300 characters.";
+            errors[$"Form.{nameof(FigureCredit)}"] = Localization.NewsroomLabels.Current["ErrorCreditTooLong"];
 
         var previous = article.FeaturedFigure;
         var sameImage = previous is not null && previous.ImageUrl == url;

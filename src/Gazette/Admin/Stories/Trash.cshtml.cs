@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Data;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class TrashModel(GazetteDb db, ArticleEditor editor, UserManager<G
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Title"] = "Trash";
+        ViewData["Title"] = NewsroomLabels.Current["Trash"];
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = now - KeptFor;
         // Bylines, tag links, revisions and redirects go with the story (ON DELETE CASCADE).

@@ -1,5 +1,6 @@
 using Gazette.Accounts;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Tags;
 using Gazette.Text;
 
@@ -71,7 +72,7 @@ public sealed class IndexModel(GazetteDb db) : PageModel
         var target = await db.Tags.FirstOrDefaultAsync(t => t.Slug == intoSlug && t.Id != id, cancellationToken);
         if (target is null)
         {
-            (ProblemFor, Problem) = (id, $"There is no other tag called “{into}” to merge into.");
+            (ProblemFor, Problem) = (id, NewsroomLabels.Current.Format("NoTagToMergeInto", into));
             return await RefusedAsync(cancellationToken);
         }
         foreach (var article in source.Articles.Where(a => !a.Tags.Contains(target)))
@@ -95,11 +96,11 @@ public sealed class IndexModel(GazetteDb db) : PageModel
     {
         ProblemFor = id;
         if (name.Length is 0 or > TagNames.MaxLength)
-            Problem = $"A tag needs a name of at most {TagNames.MaxLength} characters.";
+            Problem = NewsroomLabels.Current.Format("TagNameTooLong", TagNames.MaxLength);
         else if (slug.Length == 0)
-            Problem = "A tag's address (slug) needs at least one letter or digit.";
+            Problem = NewsroomLabels.Current["SlugNeedsLetter"];
         else if (await db.Tags.AnyAsync(t => t.Slug == slug && t.Id != id, cancellationToken))
-            Problem = $"Another tag already has the address /tag/{slug}; merge into it instead.";
+            Problem = NewsroomLabels.Current.Format("TagSlugTaken", slug);
         return Problem is null;
     }
 
@@ -111,7 +112,7 @@ public sealed class IndexModel(GazetteDb db) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ViewData["Title"] = "Tags";
+        ViewData["Title"] = NewsroomLabels.Current["Tags"];
         var tags = db.Tags.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Query))
         {

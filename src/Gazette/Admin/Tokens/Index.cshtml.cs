@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Gazette.Accounts;
 using Gazette.Api;
 using Gazette.Data;
+using Gazette.Localization;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,12 +30,12 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Tim
     public string? NewToken { get; private set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Name the token after what will use it, e.g. \"mobile app\".")]
+    [Required(ErrorMessage = "ErrorTokenName")]
     [StringLength(100)]
     public string? Name { get; set; }
 
     [BindProperty]
-    [Range(1, 3650, ErrorMessage = "Enter a number of days from 1 to 3,650, or leave it empty.")]
+    [Range(1, 3650, ErrorMessage = "ErrorTokenDaysRange")]
     public int? ExpiresInDays { get; set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
@@ -43,7 +44,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Tim
     {
         var userId = users.GetUserId(User)!;
         if (ModelState.IsValid && await db.ApiTokens.CountAsync(t => t.UserId == userId && t.RevokedAt == null, cancellationToken) >= MaxTokensPerUser)
-            ModelState.AddModelError(nameof(Name), $"You have {MaxTokensPerUser} tokens already; revoke one first.");
+            ModelState.AddModelError(nameof(Name), NewsroomLabels.Current.Format("TooManyTokens", MaxTokensPerUser));
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);

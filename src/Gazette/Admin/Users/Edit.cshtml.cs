@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Authors;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Text;
 
 using Microsoft.AspNetCore.Authorization;
@@ -31,9 +32,9 @@ public sealed class EditModel(GazetteDb db, UserManager<GazetteUser> users, Time
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (!Roles.All.Contains(role))
-            Problem = "Choose one of the roles.";
+            Problem = NewsroomLabels.Current["ErrorChooseRole"];
         else if (Role == Roles.Administrator && role != Roles.Administrator && await IsLastAdministratorAsync())
-            Problem = "This is the last administrator: make someone else an administrator first.";
+            Problem = NewsroomLabels.Current["LastAdministratorRole"];
         else if (role != Role)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -42,7 +43,7 @@ public sealed class EditModel(GazetteDb db, UserManager<GazetteUser> users, Time
             if (!added.Succeeded)
                 return Failed(added);
             await transaction.CommitAsync(cancellationToken);
-            Notice = $"{Account.DisplayName} is now {role}.";
+            Notice = NewsroomLabels.Current.Format("UserIsNowRole", Account.DisplayName, NewsroomLabels.Current["Role" + role]);
         }
         return await ReloadAsync(id, cancellationToken);
     }
@@ -52,14 +53,14 @@ public sealed class EditModel(GazetteDb db, UserManager<GazetteUser> users, Time
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (IsSelf)
-            Problem = "You cannot lock your own account.";
+            Problem = NewsroomLabels.Current["CannotLockSelf"];
         else
         {
             await users.SetLockoutEnabledAsync(Account, true);
             await users.SetLockoutEndDateAsync(Account, DateTimeOffset.MaxValue);
             // A new security stamp signs the person out everywhere at the next cookie check.
             await users.UpdateSecurityStampAsync(Account);
-            Notice = $"{Account.DisplayName} is locked out.";
+            Notice = NewsroomLabels.Current.Format("UserLockedOut", Account.DisplayName);
         }
         return await ReloadAsync(id, cancellationToken);
     }
@@ -70,7 +71,7 @@ public sealed class EditModel(GazetteDb db, UserManager<GazetteUser> users, Time
             return NotFound();
         await users.SetLockoutEndDateAsync(Account, null);
         await users.ResetAccessFailedCountAsync(Account);
-        Notice = $"{Account.DisplayName} can sign in again.";
+        Notice = NewsroomLabels.Current.Format("UserUnlocked", Account.DisplayName);
         return await ReloadAsync(id, cancellationToken);
     }
 
@@ -88,14 +89,14 @@ public sealed class EditModel(GazetteDb db, UserManager<GazetteUser> users, Time
         }
         else if (authorId is not null && !await db.Authors.AnyAsync(a => a.Id == authorId, cancellationToken))
         {
-            Problem = "That byline does not exist.";
+            Problem = NewsroomLabels.Current["BylineMissing"];
             return await ReloadAsync(id, cancellationToken);
         }
         Account.AuthorId = authorId;
         var result = await users.UpdateAsync(Account);
         if (!result.Succeeded)
             return Failed(result);
-        Notice = authorId is null ? "The byline is unlinked." : "The byline is linked.";
+        Notice = NewsroomLabels.Current[authorId is null ? "BylineUnlinked" : "BylineLinked"];
         return await ReloadAsync(id, cancellationToken);
     }
 
@@ -104,9 +105,9 @@ public sealed class EditModel(GazetteDb db, UserManager<GazetteUser> users, Time
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (IsSelf)
-            Problem = "You cannot delete your own account.";
+            Problem = NewsroomLabels.Current["CannotDeleteSelf"];
         else if (Role == Roles.Administrator && await IsLastAdministratorAsync())
-            Problem = "This is the last administrator and cannot be deleted.";
+            Problem = NewsroomLabels.Current["LastAdministratorDelete"];
         else
         {
             // The stamp first: should the delete fail half-way, the person's open sessions have ended anyway.

@@ -63,18 +63,19 @@ public sealed class IndexModel(GazetteDb db, NewsroomAccounts accounts, TimeProv
 
     public sealed class NewUserForm
     {
-        [Required(ErrorMessage = "Enter a name.")]
-        [StringLength(100)]
+        [Required(ErrorMessage = "ErrorEnterName")]
+        [StringLength(100, ErrorMessage = "ErrorAtMost100")]
         [Display(Name = "Name")]
         public string DisplayName { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter an e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [StringLength(256)]
-        [Display(Name = "E-mail")]
+        [Required(ErrorMessage = "ErrorEnterAnEmail")]
+        [EmailAddress(ErrorMessage = "ErrorInvalidEmail")]
+        [StringLength(256, ErrorMessage = "ErrorTooLong")]
+        [Display(Name = "Email")]
         public string Email { get; set; } = "";
 
-        [Required]
+        [Required(ErrorMessage = "ErrorChooseRole")]
+        [Display(Name = "Role")]
         public string Role { get; set; } = Roles.Contributor;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 
 using Gazette.Accounts;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Webhooks;
 
 using Microsoft.AspNetCore.Authorization;
@@ -28,11 +29,11 @@ public sealed class IndexModel(GazetteDb db, TimeProvider clock) : PageModel
         url = url?.Trim() ?? "";
         var chosen = (events ?? []).Where(WebhookEvents.All.Contains).Distinct().ToList();
         if (!AddressGuard.IsHttpUrl(url, out _) || url.Length > 1000)
-            Problem = "Enter an absolute http:// or https:// address of at most 1,000 characters.";
+            Problem = NewsroomLabels.Current["WebhookUrlInvalid"];
         else if (chosen.Count == 0)
-            Problem = "Choose at least one event.";
+            Problem = NewsroomLabels.Current["ChooseEvent"];
         else if (secret?.Trim() is { Length: > 200 })
-            Problem = "A secret has at most 200 characters.";
+            Problem = NewsroomLabels.Current["SecretTooLong"];
         if (Problem is not null)
         {
             await LoadAsync(cancellationToken);

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Gazette.Localization;
+
+/// <summary>
+/// The newsroom's interface words (admin pages, account pages, staff e-mails) in the member's own language, not
+/// the story's: <see cref="Current"/> follows the request culture set by <see cref="NewsroomCulture"/>, and
+/// <see cref="For"/> serves a mail to someone who is not the one making the request. Strings live in
+/// <c>Newsroom.resx</c> (English) and <c>Newsroom.{lang}.resx</c>.
+/// </summary>
+public sealed class NewsroomLabels
+{
+    /// <summary>The interface languages, English first (the fallback).</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "nl", "de", "es", "it", "ar"];
+
+    internal static readonly ResourceManager Resources = new("Gazette.Localization.Newsroom", typeof(NewsroomLabels).Assembly);
+
+    private readonly CultureInfo? culture;
+
+    private NewsroomLabels(CultureInfo? culture) => this.culture = culture;
+
+    /// <summary>The labels in the request's interface language (CurrentUICulture).</summary>
+    public static NewsroomLabels Current { get; } = new(null);
+
+    public static NewsroomLabels For(string? language) => new(CultureInfo.GetCultureInfo(Supported(language) ?? "en"));
+
+    public CultureInfo Culture => culture ?? CultureInfo.CurrentUICulture;
+
+    public bool IsRightToLeft => Culture.TextInfo.IsRightToLeft;
+
+    public string this[string key] => Resources.GetString(key, Culture) ?? key;
+
+    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>One of <see cref="Languages"/> for a tag like <c>fr-BE</c> or <c>NL</c>; null when none fits.</summary>
+    public static string? Supported(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+            return null;
+        var primary = language.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return Languages.Contains(primary) ? primary : null;
+    }
+
+    /// <summary>A language's name in itself ("Français", "العربية"), so anyone can find their own in a list.</summary>
+    public static string NativeName(string language)
+    {
+        var name = CultureInfo.GetCultureInfo(language).NativeName;
+        return name.Length == 0 ? language : char.ToUpper(name[0], CultureInfo.GetCultureInfo(language)) + name[1..];
+    }
+}
