@@ -26,6 +26,10 @@ public abstract class InterfaceLanguageTests(GazetteSite site) : SiteTest(site)
         Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
         Assert.Equal("شارك", page.QuerySelector(".share h2")!.TextContent.Trim());
         Assert.Contains("بقلم", page.QuerySelector(".byline")!.TextContent);
+        // The site's own description is in the site's language, left to right inside the Arabic page.
+        var footer = page.QuerySelector(".site-footer p")!;
+        Assert.NotEqual("ar", footer.GetAttribute("lang") ?? "ar");
+        Assert.Equal("ltr", footer.GetAttribute("dir"));
         var text = page.Body!.TextContent;
         foreach (var english in new[] { "Share", "Published", "Comments", "Skip to content", "Search the site" })
             Assert.DoesNotContain(english, text);
