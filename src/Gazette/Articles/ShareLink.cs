@@ -23,7 +23,7 @@ public sealed record ShareLink(string Network, string Label, string Url, string 
                 + (imageUrl is null ? "" : $"&media={Uri.EscapeDataString(imageUrl)}"), "pinterest"),
             new("Bluesky", on("Bluesky"), $"https://bsky.app/intent/compose?text={Uri.EscapeDataString(title + " " + pageUrl)}", "bluesky"),
             new("WhatsApp", on("WhatsApp"), $"https://wa.me/?text={Uri.EscapeDataString(title + " " + pageUrl)}", "whatsapp"),
-            new("E-mail", labels["ShareByEmail"], $"mailto:?subject={text}&body={url}", "email"),
+            new(labels["ShareEmail"], labels["ShareByEmail"], $"mailto:?subject={text}&body={url}", "email"),
         };
         return links;
     }

@@ -41,7 +41,7 @@ public sealed class CommentInput
         if (name.Length == 0)
             errors[nameof(Name)] = t["CommentNameRequired"];
         else if (name.Length > MaxNameLength)
-            errors[nameof(Name)] = t.Format("CommentNameTooLong", MaxNameLength);
+            errors[nameof(Name)] = t.Format("CommentNameTooLong", t.Plural("CharacterCount", MaxNameLength));
 
         var email = NormalizeEmail(Email);
         if (email is null)
@@ -55,7 +55,7 @@ public sealed class CommentInput
         if (text.Length == 0)
             errors[nameof(Text)] = t["CommentTextRequired"];
         else if (text.Length > MaxTextLength)
-            errors[nameof(Text)] = t.Format("CommentTextTooLong", MaxTextLength.ToString("N0", t.Culture));
+            errors[nameof(Text)] = t.Format("CommentTextTooLong", t.Plural("CharacterCount", MaxTextLength));
 
         if (!Consent)
             errors[nameof(Consent)] = t["CommentConsentRequired"];

@@ -49,7 +49,7 @@ public sealed class CommentPostLimit(IOptions<CommentOptions> options) : IRateLi
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($"""
             <!DOCTYPE html>
-            <html lang="{encoder.Encode(t.Culture.Name)}">
+            <html lang="{encoder.Encode(t.Culture.Name)}" dir="{t.Direction}">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
             <title>{encoder.Encode(t["CommentTooManyTitle"])}</title><link rel="stylesheet" href="/css/site.css"></head>
             <body><main class="wrap"><h1>{encoder.Encode(t["CommentTooManyTitle"])}</h1>

@@ -9,7 +9,7 @@ public sealed record CommentNode(Comment Comment, int Depth, IReadOnlyList<Comme
 
 /// <summary>What a story page shows of its comments: the approved threads, and the form when the story is open.</summary>
 public sealed record CommentSection(Article Article, Labels Labels, IReadOnlyList<CommentNode> Threads, int Count, CommentFormView? Form,
-    string? Notice);
+    string? Notice, TimeZoneInfo TimeZone);
 
 /// <summary>The comment form as rendered: a fresh token, the values to show again after a refusal, and the problems.</summary>
 public sealed record CommentFormView(int ArticleId, string StoryPath, Labels Labels, string Token, int RetentionDays, CommentInput Values,

@@ -39,7 +39,7 @@ public sealed class CommentThreads(GazetteDb db, CommentFormTokens tokens)
             form = new CommentFormView(article.Id, storyPath, labels, tokens.Issue(article.Id), settings.CommentIpRetentionDays,
                 new CommentInput { ParentId = parent?.Id }, parent, new Dictionary<string, string>());
         }
-        return new CommentSection(article, labels, threads, count, form, notice);
+        return new CommentSection(article, labels, threads, count, form, notice, SiteContext.FindTimeZone(settings.TimeZone));
     }
 
     private static List<CommentNode> Build(IEnumerable<Comment> level, int depth, ILookup<int, Comment> children, Dictionary<int, Comment> byId)

@@ -49,9 +49,9 @@ public sealed class MyCommentsModel(CommentPrivacy privacy, CommentMailer mailer
         if ((await privacy.FindAsync(normalized, cancellationToken)).Count > 0)
         {
             var link = AbsoluteUrl($"/comments/mine?lang={Uri.EscapeDataString(Language)}&token={Uri.EscapeDataString(privacy.LinkToken(normalized))}");
-            mailer.Send(normalized, Labels["MailPrivacySubject"], Labels.Format("MailPrivacyBody", link, LinkHours), Language);
+            mailer.Send(normalized, Labels["MailPrivacySubject"], Labels.Format("MailPrivacyBody", link, Labels.Plural("HourCount", LinkHours)), Language);
         }
-        Notice = Labels.Format("MyCommentsSent", LinkHours);
+        Notice = Labels.Format("MyCommentsSent", Labels.Plural("HourCount", LinkHours));
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(string? token, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class MyCommentsModel(CommentPrivacy privacy, CommentMailer mailer
             return;
         }
         var erased = await privacy.EraseAsync(email, cancellationToken);
-        Notice = Labels.Format("MyCommentsErased", erased);
+        Notice = Labels.Plural("CommentsErased", erased);
     }
 
     private async Task PrepareAsync(string? lang, CancellationToken cancellationToken)

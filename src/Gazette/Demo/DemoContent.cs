@@ -87,6 +87,7 @@ public sealed class DemoContent(
             var article = new Article
             {
                 Headline = story.Headline,
+                Slug = story.Slug,
                 SecondHeadline = story.SecondHeadline,
                 Standfirst = story.Standfirst,
                 BodyMarkdown = story.Body,

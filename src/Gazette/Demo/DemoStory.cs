@@ -24,7 +24,7 @@ public readonly record struct DemoTime(int Days, TimeSpan TimeOfDay)
 /// One demo story file: a front matter block of <c>key: value</c> lines between two <c>---</c> lines, then the
 /// Markdown body. The parser is strict: a key it does not know, a missing key or a malformed value throws
 /// with the file name and line, so a broken demo file is found by the first test run, not by a reader.
-/// Keys: headline, second-headline, standfirst, language, section (slug), tags and authors (comma-separated; authors
+/// Keys: headline, second-headline, slug (when the headline gives none), standfirst, language, section (slug), tags and authors (comma-separated; authors
 /// by slug), published and updated (<see cref="DemoTime"/>), status (published or scheduled), figure (a file in
 /// Demo/images), figure-alt, figure-caption, figure-credit.
 /// </summary>
@@ -47,7 +47,10 @@ public sealed partial record DemoStory
     public string? FigureCredit { get; init; }
     public required string Body { get; init; }
 
-    public string Slug => Slugs.Create(Headline);
+    /// <summary>The URL slug: from the headline, or the <c>slug</c> key where the headline has no Latin letters (Arabic).</summary>
+    public string Slug => Slugs.Create(ExplicitSlug ?? Headline);
+
+    public string? ExplicitSlug { get; init; }
 
     /// <summary>The slugs named by the body's <c>[[read-also: slug]]</c> lines.</summary>
     public IEnumerable<string> ReadAlsoSlugs => ReadAlsoLine().Matches(Body).Select(m => m.Groups[1].Value);
@@ -57,7 +60,7 @@ public sealed partial record DemoStory
 
     private static readonly string[] Required = ["headline", "standfirst", "language", "section", "authors", "published"];
     private static readonly string[] Optional =
-        ["second-headline", "tags", "updated", "status", "figure", "figure-alt", "figure-caption", "figure-credit"];
+        ["second-headline", "slug", "tags", "updated", "status", "figure", "figure-alt", "figure-caption", "figure-credit"];
 
     public static DemoStory Parse(string fileName, string text)
     {
@@ -124,6 +127,7 @@ public sealed partial record DemoStory
             FileName = fileName,
             Headline = Get("headline")!,
             SecondHeadline = Get("second-headline"),
+            ExplicitSlug = Get("slug"),
             Standfirst = Get("standfirst")!,
             Language = Get("language")!,
             Section = Get("section")!,

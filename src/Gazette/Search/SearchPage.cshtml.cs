@@ -37,7 +37,7 @@ public sealed class SearchPageModel(SiteSearch search, SiteContext site) : Gazet
         await LoadSiteAsync(cancellationToken);
         Labels = Labels.For(Site.Settings.DefaultLanguage);
         Criteria = SearchRequest.Parse(RawQuery, RawSection, RawTag, RawAuthor, RawLanguage, RawFrom, RawTo, RawSort, RawPage, out var problems);
-        var messages = problems.Select(key => Labels.Format(key, MaxQueryLength)).ToList();
+        var messages = problems.Select(key => Labels.Format(key, Labels.Plural("CharacterCount", MaxQueryLength))).ToList();
         Results = await search.RunAsync(Criteria, Site.TimeZone, cancellationToken);
         if (Criteria.Query.Length > 0 && Results.Total == 0 && !Results.IndexRebuilding && Results.SimilarWords.Count == 0
             && StorySearch.TextQuery(Criteria.Query, fuzzy: false) is null)

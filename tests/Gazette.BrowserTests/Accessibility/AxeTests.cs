@@ -22,11 +22,14 @@ public sealed class AxeTests(GazetteProcess site, Chromium chromium) : BrowserTe
         var sectionPath = await page.Locator("article.story .kicker a").GetAttributeAsync("href");
         var tagPath = await page.Locator("article.story nav.tags a").First.GetAttributeAsync("href");
         var authorPath = await page.Locator("article.story a[rel=author]").First.GetAttributeAsync("href");
+        // The Arabic demo story: a right-to-left page, mirrored.
+        await page.GotoAsync("/section/culture");
+        var arabicPath = await page.Locator("article.card[lang=ar] .card-headline a").First.GetAttributeAsync("href");
 
         var problems = new List<string>();
         foreach (var path in new[]
         {
-            "/", storyPath, sectionPath!, tagPath!, authorPath!, $"/archive/{parts[1]}/{parts[2]}",
+            "/", storyPath, sectionPath!, tagPath!, authorPath!, arabicPath!, $"/archive/{parts[1]}/{parts[2]}",
             "/search?q=port", "/search?q=zzzznothing", "/no-such-page-at-all",
         })
         {
@@ -35,7 +38,7 @@ public sealed class AxeTests(GazetteProcess site, Chromium chromium) : BrowserTe
         }
         // Dark mode changes colours only: the page types with different elements are enough to check contrast.
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
-        foreach (var path in new[] { "/", storyPath, sectionPath!, "/search?q=port", "/no-such-page-at-all" })
+        foreach (var path in new[] { "/", storyPath, sectionPath!, arabicPath!, "/search?q=port", "/no-such-page-at-all" })
         {
             await page.GotoAsync(path);
             problems.AddRange(await SeriousViolationsAsync(page, path + " (dark)"));

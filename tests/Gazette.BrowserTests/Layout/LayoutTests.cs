@@ -33,12 +33,31 @@ public sealed class LayoutTests(GazetteProcess site, Chromium chromium) : Browse
     }
 
     [Fact]
+    public async Task The_arabic_story_is_mirrored_the_masthead_starts_on_the_right_and_the_quote_rule_is_on_the_right()
+    {
+        var page = await NewPageAsync(1280, 900);
+        await page.GotoAsync("/section/culture");
+        await page.GotoAsync((await page.Locator("article.card[lang=ar] .card-headline a").First.GetAttributeAsync("href"))!);
+
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        var title = (await page.Locator(".site-title").BoundingBoxAsync())!;
+        var search = (await page.Locator(".site-search").BoundingBoxAsync())!;
+        Assert.True(title.X > search.X, $"site title at x={title.X}, search at x={search.X}: the masthead is not mirrored");
+        var headline = (await page.Locator(".story-headline").BoundingBoxAsync())!;
+        var body = (await page.Locator(".story-body > p").First.BoundingBoxAsync())!;
+        // Right-aligned text: the paragraph's right edge is where the headline's is.
+        Assert.InRange(body.X + body.Width, headline.X + headline.Width - 2, headline.X + headline.Width + 2);
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "story-arabic-1280-light.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Nothing_scrolls_sideways_on_a_375_px_phone()
     {
         var storyPath = await StoryPathAsync();
         var page = await NewPageAsync(375, 800);
         var tooWide = new List<string>();
-        foreach (var path in new[] { "/", storyPath, "/section/economie", "/search?q=port", "/no-such-page" })
+        foreach (var path in new[] { "/", storyPath, "/section/economie", "/section/culture", "/search?q=port", "/no-such-page" })
         {
             await page.GotoAsync(path);
             var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");

@@ -123,7 +123,7 @@ public abstract class ModerationTests(GazetteSite site) : SiteTest(site)
         Assert.Contains("This link has expired or is not valid.", forged.QuerySelector("main")!.TextContent);
 
         var erased = await browser.PostFormAsync("/comments/mine?handler=Erase", new() { ["token"] = token, ["lang"] = "en" }, link);
-        Assert.Contains("1 comments erased.", await erased.BodyAsync());
+        Assert.Contains("1 comment erased.", await erased.BodyAsync());
         var stored = (await Site.CommentsOnAsync(story.Id)).Single(c => c.Id == mine.Id);
         Assert.Equal(("", "", "", (string?)null), (stored.AuthorName, stored.Email, stored.Text, stored.IpHash));
         var storyPage = await Reader.GetDocumentAsync(await Site.PathOfAsync(story));
