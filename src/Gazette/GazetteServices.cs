@@ -5,6 +5,7 @@ using Gazette.Accounts;
 using Gazette.Api;
 using Gazette.Articles;
 using Gazette.Articles.Markdown;
+using Gazette.Caching;
 using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Demo;
@@ -36,6 +37,7 @@ public static class GazetteServices
         services.AddContentApi();
         services.AddApiTokens();
         services.AddWebhooks();
+        services.AddGazetteOutputCache(builder.Configuration);
         // The document describes the versioned JSON APIs only, not the admin pages' own helpers.
         services.AddOpenApi(openApi => openApi.ShouldInclude = api => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddRazorPages(pages =>

@@ -168,12 +168,12 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Saves, and in the same transaction appends a change-feed row for each changed story, section, tag, author or comment.</summary>
+    /// <summary>Saves, and in the same transaction appends a change-feed row for each changed story, section, tag, author, comment or the site settings.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Article or Section or Tag or Author or Comment)
+            .Where(e => e.Entity is Article or Section or Tag or Author or Comment or Gazette.Site.SiteSettings)
             .Select(e => (Entry: e, Kind: e.State switch
             {
                 EntityState.Added => ChangeKind.Created,
@@ -194,9 +194,10 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = DateTime.UtcNow;
+        var rows = new List<ChangeEvent>();
         foreach (var (entry, kind, knownId) in changed)
         {
-            ChangeEvents.Add(new ChangeEvent
+            rows.Add(new ChangeEvent
             {
                 EntityType = entry.Entity.GetType().Name,
                 EntityId = kind == ChangeKind.Created ? (int)entry.Property("Id").CurrentValue! : knownId,
@@ -206,13 +207,21 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             // A comment changes its story's comment count and thread: followers (page caches) hear of the story too,
             // under its own type so the search index does not re-read the story for it.
             if (entry.Entity is Comment comment)
-                ChangeEvents.Add(new ChangeEvent { EntityType = ArticleCommentsEvent, EntityId = comment.ArticleId, Kind = ChangeKind.Updated, OccurredAt = now });
+                rows.Add(new ChangeEvent { EntityType = ArticleCommentsEvent, EntityId = comment.ArticleId, Kind = ChangeKind.Updated, OccurredAt = now });
         }
+        ChangeEvents.AddRange(rows);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        UncommittedChanges.AddRange(rows);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    /// <summary>Change rows written in the current transaction: on commit, this node's cached pages they make stale are evicted at once.</summary>
+    internal List<ChangeEvent> UncommittedChanges { get; } = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Caching.CommitEviction.Instance);
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
