@@ -61,6 +61,10 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             comment == "held" ? Labels["CommentAwaitsModeration"] : null, cancellationToken);
         Related = await related.ForAsync(article.Id, cancellationToken);
         HttpContext.TagResponse(CacheTags.ForStoryPage(article, Related.Select(r => r.Id)));
+        // Related stories come from the search index, which trails the database by a poll: a story shown before the
+        // index knows it has none yet, so that page is not kept long.
+        if (Related.Count == 0)
+            HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);

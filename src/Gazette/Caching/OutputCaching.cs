@@ -90,6 +90,13 @@ public static class OutputCaching
         return app;
     }
 
+    /// <summary>Keeps the response being cached for at most <paramref name="lifetime"/>, for content known to be provisional.</summary>
+    public static void KeepBriefly(this HttpContext context, TimeSpan lifetime)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true } cache)
+            cache.ResponseExpirationTimeSpan = lifetime;
+    }
+
     /// <summary>Tags the response being cached, so that a change to what it shows evicts it; no effect when uncached.</summary>
     public static void TagResponse(this HttpContext context, params IEnumerable<string> tags)
     {

@@ -253,7 +253,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var fresh = await response.Content.ReadAsStringAsync(Ct);
         Assert.NotEqual(cached, fresh);
-        var posted = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, fresh, CommentForms.UniqueEmail()));
+        var posted = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, fresh, CommentForms.UniqueEmail(), $"A remark sent with a fetched token {Guid.NewGuid():N}."));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
     }
 }

@@ -13,7 +13,10 @@ namespace Gazette.Tests.Caching;
 /// </summary>
 public abstract class QueryCountTests(GazetteSite site) : SiteTest(site)
 {
-    private async Task<int> CommandsForAsync(string path)
+    /// <summary>The fewer of two renders: another test adding a section makes the next page reload the navigation.</summary>
+    private async Task<int> CommandsForAsync(string path) => Math.Min(await CommandsOnceAsync(path), await CommandsOnceAsync(path));
+
+    private async Task<int> CommandsOnceAsync(string path)
     {
         var label = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Get, path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "uncached=" + label);
