@@ -2,7 +2,9 @@ using Gazette;
 using Gazette.Accounts;
 using Gazette.Admin.Stories;
 using Gazette.Api;
+using Gazette.Caching;
 using Gazette.Cli;
+using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Feeds;
 using Gazette.Import;
@@ -34,23 +36,26 @@ app.UseLegacyRedirects();
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
 app.UseCors();
+// Nothing above reads the database for an anonymous reader, so cached pages are served while the database is away;
+// the cache policy itself lets every signed-in request (auth cookie or bearer token) through (Caching/GazetteCachePolicy.cs).
+app.UseGazetteOutputCache();
 app.UseAuthentication();
 app.UseNewsroomCulture();
 app.UseRateLimiter();
 app.UseAuthorization();
-// After authentication and authorization: signed-in members and protected pages never meet a cached page. Nothing
-// above reads the database for an anonymous reader, so cached pages are served while the database is away.
-app.UseOutputCache();
 app.UseMustChangePassword();
 app.MapHealth();
 app.MapMediaApi();
 app.MapSearchApi();
 app.MapStoryLookup();
-app.MapFeeds();
-app.MapOEmbed();
-app.MapSitemaps();
+app.MapCommentTokens();
+// What machines read is cached whole, varied on every query parameter (Caching/OutputCaching.cs).
+var machines = app.MapGroup("").CacheOutput(OutputCaching.Machines);
+machines.MapFeeds();
+machines.MapOEmbed();
+machines.MapSitemaps();
 app.MapOpenApi();
-app.MapContentApi();
+app.MapContentApi().CacheOutput(OutputCaching.Machines);
 app.MapAdminApi();
 app.MapRazorPages().WithStaticAssets();
 

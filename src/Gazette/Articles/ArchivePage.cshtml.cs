@@ -1,11 +1,14 @@
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.Articles;
 
 /// <summary>The stories of a year, a month or a day, as days begin and end in the site's time zone.</summary>
+[OutputCache(PolicyName = OutputCaching.Pages)]
 public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
 {
     public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, CancellationToken cancellationToken)
@@ -23,6 +26,7 @@ public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvide
             : month is not null ? start.ToString(labels["MonthFormat"], labels.Culture)
             : year.ToString(labels.Culture);
         var path = "/archive/" + year + (month is null ? "" : $"/{month:00}") + (day is null ? "" : $"/{day:00}");
+        HttpContext.TagResponse(CacheTags.Lists);
         return await ShowAsync(Db.Articles.Where(a => a.PublishedAt >= fromUtc && a.PublishedAt < toUtc),
             labels.Format("ArchiveFor", period), null, path, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Gazette.Articles.Markdown;
+using Gazette.Caching;
 using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Localization;
@@ -6,10 +7,12 @@ using Gazette.Media;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Articles;
 
+[OutputCache(PolicyName = OutputCaching.Pages)]
 public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedStories related, TimeProvider clock)
     : GazettePageModel(site)
 {
@@ -57,6 +60,11 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         Comments = await comments.LoadAsync(article, path, Labels, Site.Settings, now, replyTo,
             comment == "held" ? Labels["CommentAwaitsModeration"] : null, cancellationToken);
         Related = await related.ForAsync(article.Id, cancellationToken);
+        HttpContext.TagResponse(CacheTags.ForStoryPage(article, Related.Select(r => r.Id)));
+        // Related stories come from the search index, which trails the database by a poll: a story shown before the
+        // index knows it has none yet, so that page is not kept long.
+        if (Related.Count == 0)
+            HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);

@@ -1,3 +1,4 @@
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Localization;
 using Gazette.Site;
@@ -31,6 +32,7 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
         if (page is null)
             return NotFound();
         Stories = page;
+        HttpContext.TagResponse(page.Stories.Select(s => CacheTags.Story(s.Id)));
         Heading = heading;
         Intro = intro;
         ImageUrl = imageUrl;

@@ -165,6 +165,9 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>
     public const string ArticleCommentsEvent = "ArticleComments";
 
+    /// <summary>Change-feed type for a story whose pinned or excluded related stories changed.</summary>
+    public const string ArticleRelatedEvent = "ArticleRelated";
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -176,7 +179,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Article or Section or Tag or Author or Comment or Site.SiteSettings)
+            .Where(e => e.Entity is Article or Section or Tag or Author or Comment or Site.SiteSettings or Related.RelatedPin)
             .Select(e => (Entry: e, Kind: e.State switch
             {
                 EntityState.Added => ChangeKind.Created,
@@ -197,9 +200,16 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = DateTime.UtcNow;
+        var rows = new List<ChangeEvent>();
         foreach (var (entry, kind, knownId) in changed)
         {
-            ChangeEvents.Add(new ChangeEvent
+            // An editor's pin changes what a story page shows, not a story: page caches hear of the story under its own type.
+            if (entry.Entity is Related.RelatedPin pin)
+            {
+                rows.Add(new ChangeEvent { EntityType = ArticleRelatedEvent, EntityId = pin.ArticleId, Kind = ChangeKind.Updated, OccurredAt = now });
+                continue;
+            }
+            rows.Add(new ChangeEvent
             {
                 EntityType = entry.Entity.GetType().Name,
                 EntityId = kind == ChangeKind.Created ? (int)entry.Property("Id").CurrentValue! : knownId,
@@ -209,13 +219,21 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             // A comment changes its story's comment count and thread: followers (page caches) hear of the story too,
             // under its own type so the search index does not re-read the story for it.
             if (entry.Entity is Comment comment)
-                ChangeEvents.Add(new ChangeEvent { EntityType = ArticleCommentsEvent, EntityId = comment.ArticleId, Kind = ChangeKind.Updated, OccurredAt = now });
+                rows.Add(new ChangeEvent { EntityType = ArticleCommentsEvent, EntityId = comment.ArticleId, Kind = ChangeKind.Updated, OccurredAt = now });
         }
+        ChangeEvents.AddRange(rows);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        UncommittedChanges.AddRange(rows);
         if (transaction is not null)
             await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    /// <summary>Change rows written in the current transaction: on commit, this node's cached pages they make stale are evicted at once.</summary>
+    internal List<ChangeEvent> UncommittedChanges { get; } = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Caching.CommitEviction.Instance);
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),

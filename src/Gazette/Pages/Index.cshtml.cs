@@ -1,15 +1,18 @@
 using Gazette.Articles;
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Localization;
 using Gazette.Sections;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Pages;
 
 /// <summary>The front page: the latest stories, then a block for each section.</summary>
+[OutputCache(PolicyName = OutputCaching.Pages)]
 public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider clock) : GazettePageModel(site)
 {
     public const int StoriesPerSection = 4;
@@ -31,24 +34,34 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
         if (latest is null)
             return NotFound();
         Latest = latest;
+        HttpContext.TagResponse(CacheTags.Lists);
         Labels = Labels.For(Site.Settings.DefaultLanguage);
         if (pageNumber == 1)
         {
             // The stories already at the top are not repeated in the section blocks.
             var shown = latest.Stories.Select(s => s.Id).ToList();
-            var blocks = new List<(Section, IReadOnlyList<StorySummary>)>();
+            // Two commands whatever the number of sections: each section's newest ids in one UNION ALL, then their cards.
+            IQueryable<int>? newest = null;
             foreach (var section in Site.Sections)
             {
-                var stories = await db.Articles.AsNoTracking().WherePublic(now)
-                    .Where(a => a.SectionId == section.Id && !shown.Contains(a.Id))
+                var sectionId = section.Id;
+                var ids = db.Articles.AsNoTracking().WherePublic(now)
+                    .Where(a => a.SectionId == sectionId && !shown.Contains(a.Id))
                     .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                     .Take(StoriesPerSection)
-                    .Summaries()
-                    .ToListAsync(cancellationToken);
-                if (stories.Count > 0)
-                    blocks.Add((section, stories));
+                    .Select(a => a.Id);
+                newest = newest is null ? ids : newest.Concat(ids);
             }
-            SectionBlocks = blocks;
+            var chosen = newest is null ? [] : await newest.ToListAsync(cancellationToken);
+            var cards = chosen.Count == 0 ? [] : await db.Articles.AsNoTracking()
+                .Where(a => chosen.Contains(a.Id))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Summaries()
+                .ToListAsync(cancellationToken);
+            SectionBlocks = Site.Sections
+                .Select(section => (section, (IReadOnlyList<StorySummary>)cards.Where(c => c.SectionSlug == section.Slug).ToList()))
+                .Where(block => block.Item2.Count > 0)
+                .ToList();
         }
         SetMeta(new PageMeta
         {

@@ -1,5 +1,6 @@
 using Gazette.Data;
 
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Gazette.Search;
 /// tags or authors did.
 /// </summary>
 public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes, IOptions<GazetteOptions> options,
-    ILogger<IndexFollower> logger) : BackgroundService
+    IOutputCacheStore cache, ILogger<IndexFollower> logger) : BackgroundService
 {
     private const int EventsPerPoll = 1000;
 
@@ -81,7 +82,11 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
                 if (!seen.Contains(id))
                     gaps.TryAdd(id, DateTime.UtcNow);
             }
-            await index.ApplyAsync(db, StoriesTouchedBy(changes), newest, cancellationToken);
+            var stories = StoriesTouchedBy(changes);
+            await index.ApplyAsync(db, stories, newest, cancellationToken);
+            // Cached results were computed from the index as it was: a search made before this pass must not outlive it.
+            if (stories.Count > 0)
+                await cache.EvictByTagAsync(Caching.CacheTags.SearchResults, cancellationToken);
             if (changes.Count < EventsPerPoll)
                 return;
         }

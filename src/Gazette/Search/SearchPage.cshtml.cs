@@ -1,7 +1,9 @@
+using Gazette.Caching;
 using Gazette.Localization;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.Search;
 
@@ -9,6 +11,7 @@ namespace Gazette.Search;
 /// <c>GET /search</c>: the full-text search, with filters, sorts and pages as plain links and a GET form, so it
 /// works without JavaScript. Whatever is typed gives a page: words are never parsed as query syntax.
 /// </summary>
+[OutputCache(PolicyName = OutputCaching.Search)]
 public sealed class SearchPageModel(SiteSearch search, SiteContext site) : GazettePageModel(site)
 {
     public const int MaxQueryLength = SearchRequest.MaxQueryLength;

@@ -10,7 +10,7 @@ public class Webhook
     public required string Secret { get; set; }
 
     /// <summary>The events it receives, comma-separated (see <see cref="WebhookEvents"/>).</summary>
-    public string Events { get; set; } = string.Join(',', WebhookEvents.All);
+    public string Events { get; set; } = string.Join(',', WebhookEvents.Story);
     public bool Active { get; set; } = true;
     public DateTime CreatedAt { get; set; }
 
@@ -25,7 +25,15 @@ public static class WebhookEvents
     public const string Unpublished = "story.unpublished";
     public const string Deleted = "story.deleted";
 
-    public static readonly string[] All = [Published, Updated, Unpublished, Deleted];
+    /// <summary>
+    /// The cache tags (<c>Surrogate-Key</c> values) a batch of changes made stale, for a CDN to purge by; see
+    /// docs/performance.md. Not about one story, so not among <see cref="Story"/>.
+    /// </summary>
+    public const string CachePurge = "cache.purge";
+
+    public static readonly string[] Story = [Published, Updated, Unpublished, Deleted];
+
+    public static readonly string[] All = [.. Story, CachePurge];
 }
 
 public enum DeliveryStatus

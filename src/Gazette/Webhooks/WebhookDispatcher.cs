@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 
 using Gazette.Articles;
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Site;
 
@@ -118,8 +119,42 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 });
             }
         }
+        await QueuePurgesAsync(db, webhooks, changes, now, cancellationToken);
         cursor.LastChangeId = changes[^1].Id;
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One <see cref="WebhookEvents.CachePurge"/> per batch of changes, listing the surrogate keys it made stale. It is
+    /// numbered by the batch's last change row negated, so it never takes the place of that row's story delivery in
+    /// the (webhook, change) unique index that keeps two nodes from queuing the same event.
+    /// </summary>
+    private static async Task QueuePurgesAsync(GazetteDb db, List<Webhook> webhooks, List<ChangeEvent> changes, DateTime now, CancellationToken cancellationToken)
+    {
+        var purgers = webhooks.Where(w => w.Wants(WebhookEvents.CachePurge)).ToList();
+        if (purgers.Count == 0)
+            return;
+        var keys = await CacheTags.StaleAfterAsync(db, changes, cancellationToken);
+        if (keys.Count == 0)
+            return;
+        var last = changes[^1];
+        foreach (var webhook in purgers)
+        {
+            var deliveryId = Guid.NewGuid();
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                WebhookId = webhook.Id,
+                DeliveryId = deliveryId,
+                ChangeEventId = -last.Id,
+                Event = WebhookEvents.CachePurge,
+                ArticleId = 0,
+                Payload = JsonSerializer.Serialize(new { id = deliveryId, @event = WebhookEvents.CachePurge, occurredAt = last.OccurredAt, keys = keys.Order(StringComparer.Ordinal) },
+                    JsonSerializerOptions.Web),
+                Status = DeliveryStatus.Pending,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Gazette.Data;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
@@ -88,6 +89,17 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Gazette:WebhookRetryBase", "00:00:01");
         if (ConnectionString is not null)
             builder.UseSetting("ConnectionStrings:Gazette", ConnectionString);
+        // Tests run on the build output, whose static assets otherwise answer `no-cache` so edits show; published output
+        // always sends the year-long immutable headers that Caching/OutputCacheTests.cs checks.
+        builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
+        // Counts the SQL commands of marked requests (Caching/QueryCountTests.cs); unmarked requests are not counted.
+        builder.ConfigureServices(services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton<QueryCounter>();
+            services.ConfigureDbContext<SqliteGazetteDb>((provider, db) => db.AddInterceptors(provider.GetRequiredService<QueryCounter>()));
+            services.ConfigureDbContext<PostgresGazetteDb>((provider, db) => db.AddInterceptors(provider.GetRequiredService<QueryCounter>()));
+        });
     }
 
     public override async ValueTask DisposeAsync()

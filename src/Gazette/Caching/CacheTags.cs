@@ -1,0 +1,97 @@
+using Gazette.Articles;
+using Gazette.Data;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Caching;
+
+/// <summary>
+/// The names cached responses are tagged with, and which of them a batch of change-feed rows makes stale. A page
+/// is tagged with what it shows: a story page with its story, comments, tags and authors; a list with each story
+/// it lists and the list it is (so a story newly in it shows). Section names are in every page's navigation, and
+/// site settings in every page's head: a change to either evicts everything. The same names are the
+/// <c>Surrogate-Key</c> header a CDN purges by.
+/// </summary>
+public static class CacheTags
+{
+    /// <summary>The home page, archives, search, feeds, sitemaps, oEmbed and the content API: whatever lists stories across sections.</summary>
+    public const string Lists = "lists";
+
+    /// <summary>Search results: evicted when the search index has taken in a change, not when the database has.</summary>
+    public const string SearchResults = "search";
+
+    /// <summary>Above this many stories an author's rename evicts everything rather than each of their stories.</summary>
+    private const int MaxStoriesPerAuthorEviction = 1000;
+
+    public static string Story(int id) => $"story:{id}";
+    public static string Comments(int storyId) => $"comments:{storyId}";
+    public static string SectionList(int id) => $"section-list:{id}";
+    public static string Tag(int id) => $"tag:{id}";
+    public static string TagList(int id) => $"tag-list:{id}";
+    public static string Author(int id) => $"author:{id}";
+    public static string AuthorList(int id) => $"author-list:{id}";
+
+    /// <summary>What a story page shows besides the navigation: the story, its comments, tags, authors and related stories.</summary>
+    public static IEnumerable<string> ForStoryPage(Article article, IEnumerable<int> relatedIds) =>
+        [
+            Story(article.Id),
+            Comments(article.Id),
+            .. article.Tags.Select(t => Tag(t.Id)),
+            .. article.Authors.Select(a => Author(a.AuthorId)),
+            .. relatedIds.Select(Story),
+        ];
+
+    /// <summary>The tags made stale by <paramref name="changes"/>, reading from the database what a story now belongs to.</summary>
+    public static async Task<IReadOnlySet<string>> StaleAfterAsync(GazetteDb db, IReadOnlyCollection<ChangeEvent> changes, CancellationToken cancellationToken)
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        if (changes.Any(c => c.EntityType is nameof(Sections.Section) or nameof(Site.SiteSettings)))
+            return new HashSet<string> { GazetteCachePolicy.AllTag };
+
+        var storyIds = changes.Where(c => c.EntityType == nameof(Article)).Select(c => c.EntityId).Distinct().ToList();
+        if (storyIds.Count > 0)
+        {
+            tags.Add(Lists);
+            tags.UnionWith(storyIds.Select(Story));
+            // Where the stories are now, so they show in lists they just joined; lists they left showed them, and carry their story tag.
+            var memberships = await db.Articles.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => storyIds.Contains(a.Id))
+                .Select(a => new { a.SectionId, Tags = a.Tags.Select(t => t.Id).ToList(), Authors = a.Authors.Select(x => x.AuthorId).ToList() })
+                .ToListAsync(cancellationToken);
+            foreach (var story in memberships)
+            {
+                if (story.SectionId is { } sectionId)
+                    tags.Add(SectionList(sectionId));
+                tags.UnionWith(story.Tags.Select(TagList));
+                tags.UnionWith(story.Authors.Select(AuthorList));
+            }
+        }
+        foreach (var change in changes)
+        {
+            switch (change.EntityType)
+            {
+                case GazetteDb.ArticleCommentsEvent:
+                    tags.Add(Comments(change.EntityId));
+                    break;
+                case GazetteDb.ArticleRelatedEvent:
+                    tags.Add(Story(change.EntityId));
+                    break;
+                case nameof(Tags.Tag):
+                    tags.Add(Tag(change.EntityId));
+                    tags.Add(TagList(change.EntityId));
+                    break;
+                case nameof(Authors.Author):
+                    tags.Add(Author(change.EntityId));
+                    tags.Add(AuthorList(change.EntityId));
+                    // Lists show bylines by name, and tag each story rather than each author.
+                    var stories = await db.Set<ArticleAuthor>().AsNoTracking().Where(x => x.AuthorId == change.EntityId)
+                        .Select(x => x.ArticleId).Take(MaxStoriesPerAuthorEviction + 1).ToListAsync(cancellationToken);
+                    if (stories.Count > MaxStoriesPerAuthorEviction)
+                        return new HashSet<string> { GazetteCachePolicy.AllTag };
+                    tags.UnionWith(stories.Select(Story));
+                    break;
+            }
+        }
+        return tags;
+    }
+}
