@@ -14,4 +14,7 @@ public class GazetteUser : IdentityUser
     public Author? Author { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Wants a mail about each new comment on the stories they write or moderate (turned off from the mail's own link or My account).</summary>
+    public bool NotifyOfComments { get; set; } = true;
 }

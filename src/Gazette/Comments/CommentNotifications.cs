@@ -12,12 +12,14 @@ namespace Gazette.Comments;
 /// <summary>
 /// The mails comments cause: the newsroom hears of each new comment that is not spam (the story's authors and
 /// creator, editors and administrators), and a commenter who subscribed hears of each approved reply, in the story's
-/// language, with a link that stops those mails.
+/// language. Both kinds carry a link (in the text and as List-Unsubscribe) that stops them: per comment for a
+/// reader, per user for the newsroom.
 /// </summary>
 public sealed class CommentNotifications(GazetteDb db, CommentMailer mailer, SiteContext site, IHttpContextAccessor http,
     IDataProtectionProvider protection)
 {
     private readonly IDataProtector unsubscribe = protection.CreateProtector("Gazette.Comments.Unsubscribe.v1");
+    private readonly IDataProtector staffUnsubscribe = protection.CreateProtector("Gazette.Comments.StaffUnsubscribe.v1");
 
     public async Task CommentPostedAsync(Comment comment, Article article, CancellationToken cancellationToken)
     {
@@ -28,20 +30,25 @@ public sealed class CommentNotifications(GazetteDb db, CommentMailer mailer, Sit
         var moderatorRoles = await db.Roles.Where(r => r.Name == Roles.Editor || r.Name == Roles.Administrator).Select(r => r.Id).ToListAsync(cancellationToken);
         var moderatorIds = db.UserRoles.Where(ur => moderatorRoles.Contains(ur.RoleId)).Select(ur => ur.UserId);
         var recipients = await db.Users
-            .Where(u => u.Email != null && (u.Id == article.CreatedByUserId || (u.AuthorId != null && authorIds.Contains(u.AuthorId.Value)) || moderatorIds.Contains(u.Id)))
-            .Select(u => u.Email!).Distinct().ToListAsync(cancellationToken);
+            .Where(u => u.Email != null && u.NotifyOfComments
+                && (u.Id == article.CreatedByUserId || (u.AuthorId != null && authorIds.Contains(u.AuthorId.Value)) || moderatorIds.Contains(u.Id)))
+            .Select(u => new { u.Id, Email = u.Email! }).ToListAsync(cancellationToken);
         var state = comment.Status == CommentStatus.Approved ? "published" : "waiting for moderation";
-        var body = $"""
-            {comment.AuthorName} commented on "{article.Headline}" ({state}):
+        foreach (var to in recipients.DistinctBy(r => r.Email.ToUpperInvariant()))
+        {
+            var stop = $"{baseUrl}/admin/account/comment-mail?token={Uri.EscapeDataString(StaffUnsubscribeToken(to.Id))}";
+            var body = $"""
+                {comment.AuthorName} commented on "{article.Headline}" ({state}):
 
-            {comment.Text}
+                {comment.Text}
 
-            Spam score {comment.SpamScore:0.00}. Moderate: {baseUrl}/admin/comments?story={article.Id}
+                Spam score {comment.SpamScore:0.00}. Moderate: {baseUrl}/admin/comments?story={article.Id}
 
-            You receive this as an author of the story or a moderator of {baseUrl}.
-            """;
-        foreach (var to in recipients)
-            mailer.Send(to, $"New comment on \"{article.Headline}\"", body);
+                You receive this as an author of the story or a moderator of {baseUrl}.
+                To stop these e-mails: {stop}
+                """;
+            mailer.Send(to.Email, $"New comment on \"{article.Headline}\"", body, unsubscribeUrl: stop);
+        }
         if (comment.Status == CommentStatus.Approved)
             await CommentApprovedAsync(comment, cancellationToken);
     }
@@ -64,16 +71,24 @@ public sealed class CommentNotifications(GazetteDb db, CommentMailer mailer, Sit
         var path = ArticleUrls.PathOf(story.Language, story.Slug, story.PublishedAt ?? story.CreatedAt, snapshot.TimeZone);
         var stop = $"{baseUrl}/comments/unsubscribe?token={Uri.EscapeDataString(UnsubscribeToken(parent.Id))}";
         var body = t.Format("MailReplyBody", comment.AuthorName, story.Headline, comment.Text, $"{baseUrl}{path}#comment-{comment.Id}", stop);
-        mailer.Send(parent.Email, t.Format("MailReplySubject", story.Headline), body, parent.Language);
+        mailer.Send(parent.Email, t.Format("MailReplySubject", story.Headline), body, parent.Language, stop);
     }
 
     public string UnsubscribeToken(int commentId) => unsubscribe.Protect(commentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public int? ReadUnsubscribeToken(string? token)
+    public int? ReadUnsubscribeToken(string? token) =>
+        Unprotect(unsubscribe, token) is { } payload && int.TryParse(payload, out var id) ? id : null;
+
+    /// <summary>The link in each newsroom notification: names one user, who stops all comment notifications with it.</summary>
+    public string StaffUnsubscribeToken(string userId) => staffUnsubscribe.Protect(userId);
+
+    public string? ReadStaffUnsubscribeToken(string? token) => Unprotect(staffUnsubscribe, token);
+
+    private static string? Unprotect(IDataProtector protector, string? token)
     {
         try
         {
-            return token is { Length: > 0 and < 1000 } && int.TryParse(unsubscribe.Unprotect(token), out var id) ? id : null;
+            return token is { Length: > 0 and < 1000 } ? protector.Unprotect(token) : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

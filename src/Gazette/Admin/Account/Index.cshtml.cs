@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gazette.Admin.Account;
 
-/// <summary>My account: the name shown in the newsroom, and the way to the password, two-factor and passkey pages.</summary>
+/// <summary>My account: the name shown in the newsroom, the comment notifications, and the way to the password, two-factor and passkey pages.</summary>
 public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<GazetteUser> signIn) : PageModel
 {
     [BindProperty]
@@ -16,6 +16,10 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
     [StringLength(100, ErrorMessage = "Use at most 100 characters.")]
     [Display(Name = "Name shown in the newsroom")]
     public string DisplayName { get; set; } = "";
+
+    [BindProperty]
+    [Display(Name = "E-mail me about new comments on the stories I write or moderate")]
+    public bool NotifyOfComments { get; set; }
 
     public string Email { get; private set; } = "";
     public bool TwoFactorEnabled { get; private set; }
@@ -28,6 +32,7 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
             return Challenge();
         Load(user);
         DisplayName = user.DisplayName;
+        NotifyOfComments = user.NotifyOfComments;
         return Page();
     }
 
@@ -40,6 +45,7 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
         if (!ModelState.IsValid)
             return Page();
         user.DisplayName = DisplayName.Trim();
+        user.NotifyOfComments = NotifyOfComments;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
