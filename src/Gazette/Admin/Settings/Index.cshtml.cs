@@ -151,7 +151,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         public int CommentIpRetentionDays { get; set; } = 30;
 
         [StringLength(4000)]
-        [Display(Name = "Blocklisted words (one a line)")]
+        [Display(Name = "Blocklisted words, names, e-mail addresses and IP addresses or networks (one a line)")]
         public string? CommentBlockedWords { get; set; }
 
         [StringLength(4000)]
