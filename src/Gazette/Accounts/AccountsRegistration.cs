@@ -21,6 +21,8 @@ public static class AccountsRegistration
     [
         "/Admin/Account/SignIn", "/Admin/Account/SignOut", "/Admin/Account/Denied", "/Admin/Account/Setup",
         "/Admin/Account/TwoFactorSignIn", "/Admin/Account/PasskeySignIn",
+        // Opened from a comment notification, maybe on another device: the signed link is the permission.
+        "/Admin/Account/CommentMail",
     ];
 
     /// <summary>ASP.NET Core Identity for the newsroom: password rules, lockout, cookies, and the role policies.</summary>

@@ -18,4 +18,7 @@ public class GazetteUser : IdentityUser
     /// <summary>The language of the newsroom pages and staff e-mails for this person (en, fr, nl, de, es, it, ar); null follows the browser.</summary>
     [System.ComponentModel.DataAnnotations.MaxLength(16)]
     public string? InterfaceLanguage { get; set; }
+
+    /// <summary>Wants a mail about each new comment on the stories they write or moderate (turned off from the mail's own link or My account).</summary>
+    public bool NotifyOfComments { get; set; } = true;
 }

@@ -20,7 +20,8 @@ public sealed class CommentMailer(IOptions<SmtpOptions> options, ILogger<Comment
 
     public bool IsConfigured => options.Value.IsConfigured;
 
-    public void Send(string to, string subject, string body, string? language = null)
+    /// <param name="unsubscribeUrl">Announced as List-Unsubscribe with one-click POST (RFC 8058), so mail programs offer their own button.</param>
+    public void Send(string to, string subject, string body, string? language = null, string? unsubscribeUrl = null)
     {
         if (!IsConfigured)
             return;
@@ -32,6 +33,12 @@ public sealed class CommentMailer(IOptions<SmtpOptions> options, ILogger<Comment
         if (language is not null)
             message.Headers.Add("Content-Language", language);
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        // Only an absolute address helps a mail program (without a base URL setting, mail sent outside a request has none).
+        if (Uri.TryCreate(unsubscribeUrl, UriKind.Absolute, out var stop) && stop.Scheme is "http" or "https")
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{stop.AbsoluteUri}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         queue.Writer.TryWrite(message);
     }
 

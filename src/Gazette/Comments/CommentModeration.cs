@@ -49,7 +49,10 @@ public sealed class CommentModeration(GazetteDb db, LiveSpamModel spam, CommentN
         return comments.Count;
     }
 
-    /// <summary>A newsroom reply: approved at once, marked as staff, under the same story as its parent.</summary>
+    /// <summary>
+    /// A newsroom reply: approved at once, marked as staff, under the same story as its parent. Answering a comment
+    /// that waits for moderation approves it first (as WordPress does): a reply to something hidden would make no sense.
+    /// </summary>
     public async Task<Comment?> ReplyAsStaffAsync(int parentId, string text, string userId, string name, string email, CancellationToken cancellationToken)
     {
         var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId, cancellationToken);
@@ -57,6 +60,8 @@ public sealed class CommentModeration(GazetteDb db, LiveSpamModel spam, CommentN
         if (parent is null || clean.Length is 0 or > CommentInput.MaxTextLength)
             return null;
         var language = await db.Articles.Where(a => a.Id == parent.ArticleId).Select(a => a.Language).FirstOrDefaultAsync(cancellationToken) ?? "en";
+        if (parent.Status == CommentStatus.Pending)
+            await ApplyAsync([parent.Id], ModerationAction.Approve, userId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var reply = new Comment
         {

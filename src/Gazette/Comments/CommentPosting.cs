@@ -54,7 +54,7 @@ public sealed class CommentPosting(GazetteDb db, CommentFormTokens tokens, Comme
 
         var ipHash = await ipHasher.HashAsync(address, cancellationToken);
         var decision = await screening.DecideAsync(clean,
-            new CommentScreening.Signals(!string.IsNullOrEmpty(input.Extra), now - token.IssuedAt, ipHash), settings, cancellationToken);
+            new CommentScreening.Signals(!string.IsNullOrEmpty(input.Extra), now - token.IssuedAt, ipHash, address), settings, cancellationToken);
         var comment = new Comment
         {
             ArticleId = article.Id,

@@ -15,12 +15,13 @@ namespace Gazette.Comments;
 /// the commenter's standing decides: a first comment waits (setting), a known commenter (an approved comment and
 /// none marked spam under the same e-mail address) is approved (setting), anyone else waits.
 /// </summary>
-public sealed class CommentScreening(GazetteDb db, LiveSpamModel spam, IOptions<CommentOptions> options)
+public sealed class CommentScreening(GazetteDb db, LiveSpamModel spam, IOptions<CommentOptions> options, TimeProvider clock)
 {
     public const double SpamAt = 0.9;
     public const double HoldAt = 0.5;
 
-    public sealed record Signals(bool HoneypotFilled, TimeSpan WritingTime, string? IpHash);
+    /// <param name="Address">The sender's address, compared with the blocklist and never stored (only its hash is).</param>
+    public sealed record Signals(bool HoneypotFilled, TimeSpan WritingTime, string? IpHash, System.Net.IPAddress? Address = null);
 
     public sealed record Decision(CommentStatus Status, double Score, IReadOnlyList<string> Reasons);
 
@@ -43,10 +44,17 @@ public sealed class CommentScreening(GazetteDb db, LiveSpamModel spam, IOptions<
         if (links > 0)
             evidence.Add((links switch { 1 => 0.1, 2 => 0.3, _ => 0.6 }, $"{links} link{(links == 1 ? "" : "s")} in the text"));
 
-        var text = comment.Text.ToLowerInvariant();
-        var blockedWord = Lines(settings.CommentBlockedWords).FirstOrDefault(word => text.Contains(word.ToLowerInvariant(), StringComparison.Ordinal));
+        // As in WordPress, a blocklisted word counts wherever the commenter typed it; a line that is an IP address or
+        // network (203.0.113.7, 203.0.113.0/24, 2001:db8::/32) is matched against the sender's address instead.
+        var blocked = Lines(settings.CommentBlockedWords).ToList();
+        var typed = string.Join('\n', comment.Text, comment.Name, comment.Email, comment.Website ?? "").ToLowerInvariant();
+        var blockedWord = blocked.Where(line => AddressRange(line) is null)
+            .FirstOrDefault(word => typed.Contains(word.ToLowerInvariant(), StringComparison.Ordinal));
         if (blockedWord is not null)
             evidence.Add((0.8, $"blocklisted word \"{blockedWord}\""));
+        var address = signals.Address is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : signals.Address;
+        if (address is not null && blocked.FirstOrDefault(line => AddressRange(line) is { } range && range.Contains(address)) is { } blockedAddress)
+            evidence.Add((0.9, $"blocklisted address {blockedAddress}"));
 
         var hosts = CommentText.LinkedHosts(comment.Text).ToList();
         if (comment.Website is not null && Uri.TryCreate(comment.Website, UriKind.Absolute, out var site))
@@ -57,7 +65,7 @@ public sealed class CommentScreening(GazetteDb db, LiveSpamModel spam, IOptions<
         if (blockedDomain is not null)
             evidence.Add((0.9, $"blocklisted domain {blockedDomain}"));
 
-        var recent = DateTime.UtcNow.AddDays(-7);
+        var recent = clock.GetUtcNow().UtcDateTime.AddDays(-7);
         if (await db.Comments.AnyAsync(c => c.Text == comment.Text && c.CreatedAt >= recent && c.Status != CommentStatus.Trash, cancellationToken))
             evidence.Add((0.7, "same text as a recent comment"));
 
@@ -104,6 +112,13 @@ public sealed class CommentScreening(GazetteDb db, LiveSpamModel spam, IOptions<
         probability < threshold
             ? HoldAt * probability / threshold
             : HoldAt + (1 - HoldAt) * (probability - threshold) / Math.Max(1e-9, 1 - threshold);
+
+    /// <summary>The addresses a blocklist line names, when it is written as one (dotted quad or with colons: "12" stays a word).</summary>
+    private static System.Net.IPNetwork? AddressRange(string line) =>
+        !(line.Contains(':', StringComparison.Ordinal) || line.Split('/')[0].Count(c => c == '.') == 3) ? null
+        : System.Net.IPAddress.TryParse(line, out var single) ? new System.Net.IPNetwork(single, single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+        : System.Net.IPNetwork.TryParse(line, out var network) ? network
+        : null;
 
     private static IEnumerable<string> Lines(string? list) =>
         (list ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(line => line.Length >= 2);

@@ -1,3 +1,4 @@
+using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Site;
 
@@ -44,6 +45,7 @@ public static class CommentsModel
         // Existing stories and settings take the defaults a new one gets (open, hold first comments …): the database
         // default fills old rows, and the sentinel makes EF leave a new row's "true" to that default.
         model.Entity<Article>().Property(a => a.CommentsOpen).HasDefaultValue(true).HasSentinel(true);
+        model.Entity<GazetteUser>().Property(u => u.NotifyOfComments).HasDefaultValue(true).HasSentinel(true);
         model.Entity<SiteSettings>(settings =>
         {
             settings.Property(s => s.HoldFirstComment).HasDefaultValue(true).HasSentinel(true);

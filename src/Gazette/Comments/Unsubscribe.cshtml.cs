@@ -8,8 +8,10 @@ namespace Gazette.Comments;
 
 /// <summary>
 /// The link in every reply notification. Opening it only asks; the button does it, so a mail scanner that follows
-/// links cannot unsubscribe anyone. The token is signed, names one comment, and needs no sign-in.
+/// links cannot unsubscribe anyone. The token is signed, names one comment, and needs no sign-in. The signed token is
+/// the only permission, so the POST takes no antiforgery token: mail programs send a bare one-click POST (RFC 8058).
 /// </summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class UnsubscribeModel(GazetteDb db, CommentNotifications notifications, SiteContext site) : GazettePageModel(site)
 {
     public Labels Labels { get; private set; } = null!;

@@ -80,6 +80,26 @@ public abstract class ModerationTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task A_staff_reply_to_a_held_comment_approves_it_and_both_appear()
+    {
+        var (story, held) = await HeldCommentAsync("A question for the newsroom that waits for a moderator.");
+        var (editor, _) = await Site.SignedInAsAsync(Roles.Editor, "Reply Editor");
+        var reply = await editor.PostFormAsync("/admin/comments?handler=Reply",
+            new() { ["parentId"] = held.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["text"] = "Good question: the answer is in the second paragraph.", ["status"] = "Pending" },
+            "/admin/comments?status=Pending");
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+
+        var comments = await Site.CommentsOnAsync(story.Id);
+        var parent = comments.Single(c => c.Id == held.Id);
+        Assert.Equal(CommentStatus.Approved, parent.Status);
+        Assert.NotNull(parent.ApprovedAt);
+        Assert.Equal(CommentStatus.Approved, comments.Single(c => c.ParentId == held.Id).Status);
+        var page = await Reader.GetDocumentAsync(await Site.PathOfAsync(story));
+        Assert.Contains("A question for the newsroom", page.QuerySelector($"#comment-{held.Id}")!.TextContent);
+        Assert.Contains("second paragraph", page.QuerySelector($"#comment-{held.Id} .comment-replies .comment-staff")!.TextContent);
+    }
+
+    [Fact]
     public async Task Authors_see_only_comments_on_their_own_stories_and_contributors_none()
     {
         var (author, authorUser) = await Site.SignedInAsAsync(Roles.Author);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gazette.Admin.Account;
 
-/// <summary>My account: the name shown in the newsroom, and the way to the password, two-factor and passkey pages.</summary>
+/// <summary>My account: the name shown in the newsroom, the comment notifications, and the way to the password, two-factor and passkey pages.</summary>
 public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<GazetteUser> signIn) : PageModel
 {
     [BindProperty]
@@ -22,6 +22,10 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
     [BindProperty]
     [Display(Name = "InterfaceLanguage")]
     public string? InterfaceLanguage { get; set; }
+
+    [BindProperty]
+    [Display(Name = "NotifyOfComments")]
+    public bool NotifyOfComments { get; set; }
 
     public string Email { get; private set; } = "";
     public bool TwoFactorEnabled { get; private set; }
@@ -36,6 +40,7 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
         Load(user);
         DisplayName = user.DisplayName;
         InterfaceLanguage = user.InterfaceLanguage;
+        NotifyOfComments = user.NotifyOfComments;
         return Page();
     }
 
@@ -52,6 +57,7 @@ public sealed class IndexModel(UserManager<GazetteUser> users, SignInManager<Gaz
             return Page();
         user.DisplayName = DisplayName.Trim();
         user.InterfaceLanguage = language;
+        user.NotifyOfComments = NotifyOfComments;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
