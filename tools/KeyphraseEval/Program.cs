@@ -11,6 +11,8 @@ using Gazette.Text.Languages;
 
 var datasets = args.FirstOrDefault(a => !a.StartsWith('-')) ?? FindDatasets();
 var tune = args.Contains("--tune");
+// --tune-graph: the same two-fold check for the topic graph's weight and the apposition rule, others at their defaults.
+var tuneGraph = args.Contains("--tune-graph");
 var english = Load(Path.Combine(datasets, "keyphrase-500n-kpcrowd", "docs.dev.jsonl"), "en", d =>
 {
     var text = d.GetProperty("text").GetString()!;
@@ -36,15 +38,42 @@ foreach (var variant in args.Where(a => a.StartsWith("--try=")))
 {
     // Quick look at one setting: --try=title,share,length,determiner
     var v = variant[6..].Split(',');
-    var e = new KeyphraseExtractor { TitleFactor = double.Parse(v[0]), OwnUseShare = double.Parse(v[1]), LengthFactor = double.Parse(v[2]), LoneWordsNeedDeterminer = bool.Parse(v[3]), NamesKeepLength = v.Length < 5 || bool.Parse(v[4]), OnceNeedsDeterminer = v.Length < 6 || bool.Parse(v[5]) };
+    var e = new KeyphraseExtractor { TitleFactor = double.Parse(v[0]), OwnUseShare = double.Parse(v[1]), LengthFactor = double.Parse(v[2]), LoneWordsNeedDeterminer = bool.Parse(v[3]), NamesKeepLength = v.Length < 5 || bool.Parse(v[4]), OnceNeedsDeterminer = v.Length < 6 || bool.Parse(v[5]), GraphWeight = v.Length < 7 ? null : double.Parse(v[6]), SkipAppositions = v.Length < 8 ? null : bool.Parse(v[7]) };
     foreach (var set in sets)
         Print(set.Name, "all", variant, Score(set.Documents, e));
+}
+if (args.Contains("--lengths"))
+{
+    // Where the hits are: predictions among the first 10 and correct ones, by number of words.
+    foreach (var set in sets)
+    {
+        var made = new int[6];
+        var right = new int[6];
+        foreach (var d in set.Documents)
+        {
+            var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
+            var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
+            foreach (var k in defaults.Extract(d.Title, d.Text, d.Language).Take(10).Select(k => Normalize(k, stem)).Distinct())
+            {
+                var words = Math.Min(5, k.Split(' ').Length);
+                made[words]++;
+                right[words] += gold.Contains(k) ? 1 : 0;
+            }
+        }
+        Console.WriteLine($"{set.Name}: " + string.Join("; ", Enumerable.Range(1, 5).Select(n => $"{n} words {right[n]}/{made[n]}")));
+    }
+    return 0;
 }
 if (args.Contains("--show"))
 {
     foreach (var set in sets)
-        foreach (var d in set.Documents.Take(6))
-            Console.WriteLine($"{d.Id}\n  got:  {string.Join(" | ", defaults.Extract(d.Title, d.Text, d.Language))}\n  gold: {string.Join(" | ", d.Gold.Take(25))}");
+        foreach (var d in set.Documents.Take(int.TryParse(Environment.GetEnvironmentVariable("SHOW"), out var shown) ? shown : 6))
+        {
+            var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
+            var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
+            var got = defaults.Extract(d.Title, d.Text, d.Language).Select(k => gold.Contains(Normalize(k, stem)) ? "*" + k : k);
+            Console.WriteLine($"{d.Id}\n  got:  {string.Join(" | ", got)}\n  gold: {string.Join(" | ", d.Gold.Take(25))}");
+        }
     return 0;
 }
 Console.WriteLine("| data | docs | setting | P@5 | R@5 | F1@5 | P@10 | R@10 | F1@10 | F1@10 exact, unstemmed |");
@@ -52,12 +81,12 @@ Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var set in sets)
 {
     Print(set.Name, "all", "defaults", Score(set.Documents, defaults));
-    if (!tune)
+    if (!tune && !tuneGraph)
         continue;
     var halves = set.Documents.GroupBy(d => StableHash(d.Id) % 2).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
     for (var h = 0; h < 2; h++)
     {
-        var (best, _) = Grid().Select(e => (e, Score(halves[h], e).F10)).MaxBy(p => p.Item2);
+        var (best, _) = (tuneGraph ? GraphGrid() : Grid()).Select(e => (e, Score(halves[h], e).F10)).MaxBy(p => p.Item2);
         var other = halves[1 - h];
         Print(set.Name, $"half {2 - h}", $"tuned on half {h + 1}: {Describe(best)}", Score(other, best));
         Print(set.Name, $"half {2 - h}", "defaults", Score(other, defaults));
@@ -75,7 +104,14 @@ static IEnumerable<KeyphraseExtractor> Grid() =>
     from determiner in new[] { false }
     select new KeyphraseExtractor { TitleFactor = title, OwnUseShare = share, LengthFactor = length, LoneWordsNeedDeterminer = determiner };
 
-static string Describe(KeyphraseExtractor e) => $"TitleFactor={e.TitleFactor}, OwnUseShare={e.OwnUseShare}, LengthFactor={e.LengthFactor}, LoneWordsNeedDeterminer={e.LoneWordsNeedDeterminer}";
+static IEnumerable<KeyphraseExtractor> GraphGrid() =>
+    from graph in new[] { 0.0, 0.5, 1.0, 2.0 }
+    from appositions in new[] { false, true }
+    select new KeyphraseExtractor { GraphWeight = graph, SkipAppositions = appositions };
+
+static string Describe(KeyphraseExtractor e) => e.GraphWeight is { } graph
+    ? $"GraphWeight={graph}, SkipAppositions={e.SkipAppositions}"
+    : $"TitleFactor={e.TitleFactor}, OwnUseShare={e.OwnUseShare}, LengthFactor={e.LengthFactor}, LoneWordsNeedDeterminer={e.LoneWordsNeedDeterminer}";
 
 static Scores Score(List<Document> documents, KeyphraseExtractor extractor)
 {

@@ -27,6 +27,12 @@ public sealed class KeyphraseExtractor
     /// <summary>Whether names (phrases whose words are all capitalized) escape the length factor.</summary>
     public bool NamesKeepLength { get; init; }
 
+    /// <summary>Overrides the language's <see cref="KeyphraseLanguage.GraphWeight"/>.</summary>
+    public double? GraphWeight { get; init; }
+
+    /// <summary>Overrides the language's <see cref="KeyphraseLanguage.SkipAppositions"/>.</summary>
+    public bool? SkipAppositions { get; init; }
+
     /// <summary>Drop a lone common word seen only once unless it follows a determiner there.</summary>
     public bool OnceNeedsDeterminer { get; init; } = true;
 
@@ -68,7 +74,27 @@ public sealed class KeyphraseExtractor
             if (candidate.Occurrences.Any(o => tokens[o].InTitle))
                 candidate.Score *= TitleFactor;
         }
-        return Select(candidates.Values.Where(c => IsNounLike(c, tokens, rules, LoneWordsNeedDeterminer ?? rules.LoneWordsNeedDeterminer)).OrderBy(c => c.Score).ThenBy(c => c.Occurrences[0]), tokens, count);
+        var nounLike = candidates.Values.Where(c => IsNounLike(c, tokens, rules, LoneWordsNeedDeterminer ?? rules.LoneWordsNeedDeterminer))
+            .OrderBy(c => c.Score).ThenBy(c => c.Occurrences[0]).ToList();
+        return Select(Fuse(nounLike, GraphWeight ?? rules.GraphWeight), tokens, count);
+    }
+
+    /// <summary>
+    /// Reciprocal rank fusion (Cormack et al., SIGIR 2009) of the statistical ranking with the topic graph's: a
+    /// candidate both methods rank well comes first. The constant 60 is the paper's.
+    /// </summary>
+    private static IEnumerable<Candidate> Fuse(List<Candidate> byStatistics, double weight)
+    {
+        if (weight <= 0 || byStatistics.Count < 2)
+            return byStatistics;
+        var centrality = TopicGraph.Rank(byStatistics);
+        var graphRank = new int[byStatistics.Count];
+        var rank = 0;
+        foreach (var i in Enumerable.Range(0, byStatistics.Count).OrderByDescending(i => centrality[i]).ThenBy(i => i))
+            graphRank[i] = rank++;
+        return Enumerable.Range(0, byStatistics.Count)
+            .OrderByDescending(i => 1.0 / (60 + i) + weight / (60 + graphRank[i])).ThenBy(i => i)
+            .Select(i => byStatistics[i]);
     }
 
     /// <summary>Like <see cref="Extract"/>, with suggestions that match one of the site's tags given as that tag.</summary>
@@ -121,6 +147,13 @@ public sealed class KeyphraseExtractor
     }
 
     /// <summary>
+    /// "star Michael Buble", "actress Luisana Lopilato": a common noun put before a name describes the person; the
+    /// name is the tag, and the pair is rarely used the same way twice.
+    /// </summary>
+    private static bool IsApposition(Candidate candidate) =>
+        candidate.Tokens[0] is { IsProper: false, IsAcronym: false, IsNumber: false } && candidate.Tokens[^1].IsProper;
+
+    /// <summary>
     /// POS-free guard against verbs: a lone lower-case word, or the first or last word of a phrase, that looks like
     /// a verb or adverb form and is never used after a determiner, is no noun; nor is a lone word seen only once
     /// and never after a determiner.
@@ -129,6 +162,8 @@ public sealed class KeyphraseExtractor
     {
         if (candidate.Length > 1)
         {
+            if ((SkipAppositions ?? rules.SkipAppositions) && IsApposition(candidate))
+                return false;
             var once = OnceNeedsDeterminer && candidate.Occurrences.Count == 1;
             return LooksNominal(candidate.Tokens[0], once) && LooksNominal(candidate.Tokens[^1], once);
         }

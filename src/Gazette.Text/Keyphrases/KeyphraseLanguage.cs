@@ -25,6 +25,14 @@ public sealed record KeyphraseLanguage(
     /// phrases. Chosen by cross-validation on the development data (docs/quality.md).</summary>
     public double LengthFactor { get; init; } = 4.0;
 
+    /// <summary>Weight of the topic graph's ranking fused with the statistical one (0: statistics alone). Chosen
+    /// per language on the development data and checked by cross-validation (docs/quality.md).</summary>
+    public double GraphWeight { get; init; }
+
+    /// <summary>Refuse "common noun + name" phrases ("actress Luisana Lopilato"); in French such phrases are
+    /// often real tags ("crise de Suez", "sommet de l'OTAN").</summary>
+    public bool SkipAppositions { get; init; }
+
     /// <summary>Keep a lone lower-case word only if the text also uses it after a determiner (a noun cue),
     /// whatever its ending.</summary>
     public bool LoneWordsNeedDeterminer { get; init; }
@@ -41,7 +49,11 @@ public sealed record KeyphraseLanguage(
         Set("of for"),
         Set("the a an this that these those his her its their our my your some any each every"),
         Set([]),
-        ["ed", "ing", "ly", "ize", "ise"]);
+        ["ed", "ing", "ly", "ize", "ise"])
+    {
+        GraphWeight = 1.0,
+        SkipAppositions = true,
+    };
 
     public static readonly KeyphraseLanguage Dutch = Basic("nl", "van de der den het voor", "de het een deze die dit dat zijn haar hun ons onze");
     public static readonly KeyphraseLanguage German = Basic("de", "der des von für und", "der die das den dem des ein eine einen einem einer dieser diese dieses sein seine ihr ihre");

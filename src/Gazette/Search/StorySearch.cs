@@ -34,48 +34,66 @@ public sealed class StorySearch(SearchIndex index)
     /// <summary>Searches the index; null when the index is being built and cannot answer yet.</summary>
     public SearchResults? Search(SearchRequest request, DateTime nowUtc, TimeZoneInfo zone)
     {
-        var filter = Filter(request, nowUtc, zone);
         var browsing = request.Query.Length == 0;
-        var query = browsing ? new MatchAllDocsQuery() : TextQuery(request.Query, fuzzy: false);
-        if (query is null || browsing && !request.HasFilters)
+        var text = browsing ? null : TextQuery(request.Query);
+        if (!browsing && text is null || browsing && !request.HasFilters)
             return index.IsReady ? SearchResults.Empty : null;
         return index.Search(searcher =>
         {
-            var results = Run(searcher, query, filter, request, zone, []);
-            if (results.Total > 0 || browsing || TextQuery(request.Query, fuzzy: true) is not { } fuzzy)
+            var results = Run(searcher, text, request, nowUtc, zone, []);
+            if (results.Total > 0 || browsing)
                 return results;
-            var similar = Run(searcher, fuzzy, filter, request, zone, null);
-            return similar;
+            // Nothing matched: each word the index lacks is replaced by its nearest indexed words, then searched as usual.
+            var similar = new SimilarTerms(searcher.IndexReader);
+            return TextQuery(request.Query, similar.For) is { } corrected ? Run(searcher, corrected, request, nowUtc, zone, null) : results;
         });
     }
 
-    private static SearchResults Run(IndexSearcher searcher, Query query, Filter filter, SearchRequest request, TimeZoneInfo zone,
+    private static SearchResults Run(IndexSearcher searcher, TextQueries? text, SearchRequest request, DateTime nowUtc, TimeZoneInfo zone,
         IReadOnlyList<string>? similarWords)
     {
-        var sort = request.Sort == SearchSort.Date || query is MatchAllDocsQuery
+        var sort = request.Sort == SearchSort.Date || text is null
             ? new Sort(new SortField(StoryDocument.Published, SortFieldType.INT64, reverse: true))
             : new Sort(SortField.FIELD_SCORE, new SortField(StoryDocument.Published, SortFieldType.INT64, reverse: true));
         var wanted = request.Page * SearchRequest.PageSize;
-        var top = searcher.Search(query, filter, wanted, sort);
+        var top = searcher.Search(Filtered(text?.Any, request, nowUtc, zone), wanted, sort);
         var pageCount = Math.Max(1, (top.TotalHits + SearchRequest.PageSize - 1) / SearchRequest.PageSize);
-        var rewritten = searcher.Rewrite(query);
         var marked = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var hits = top.ScoreDocs.Skip((request.Page - 1) * SearchRequest.PageSize)
-            .Select(scoreDoc => Hit(searcher.Doc(scoreDoc.Doc), rewritten, zone, marked))
+            .Select(scoreDoc => Hit(searcher.Doc(scoreDoc.Doc), text, zone, marked))
             .ToList();
         return new SearchResults(hits, top.TotalHits, request.Page, pageCount, similarWords ?? marked.Take(5).ToList(), false);
     }
 
-    /// <summary>Every language's reading of the words, each requiring all its words; null when no word is left.</summary>
-    internal static Query? TextQuery(string text, bool fuzzy)
+    /// <summary>The whole query, and each language's reading of it alone (what a story in that language is highlighted with).</summary>
+    internal sealed record TextQueries(Query Any, IReadOnlyDictionary<string, Query> ByLanguage);
+
+    /// <summary>Every language's reading of the words, each requiring all its words; null when no word is left.
+    /// <paramref name="alternatives"/> may replace each analysed term by others (the spelling fallback); a language
+    /// in which some word has no alternative drops out.</summary>
+    internal static TextQueries? TextQuery(string text, Func<string, string, IReadOnlyList<string>>? alternatives = null)
     {
         var (phrases, words) = SplitPhrases(text);
         var anyLanguage = new BooleanQuery();
+        var byLanguage = new Dictionary<string, Query>();
         foreach (var key in StoryAnalyzers.Keys)
         {
             var allWords = new BooleanQuery();
+            var complete = true;
             foreach (var term in StoryAnalyzers.Terms(key, words).Distinct())
-                allWords.Add(InAnyField(key, field => fuzzy ? Fuzzy(field, term) : new TermQuery(new Term(field, term))), Occur.MUST);
+            {
+                var choices = alternatives?.Invoke(key, term) ?? [term];
+                complete &= choices.Count > 0;
+                allWords.Add(InAnyField(key, field =>
+                {
+                    if (choices.Count == 1)
+                        return new TermQuery(new Term(field, choices[0]));
+                    var anyChoice = new BooleanQuery();
+                    foreach (var choice in choices)
+                        anyChoice.Add(new TermQuery(new Term(field, choice)), Occur.SHOULD);
+                    return anyChoice;
+                }), Occur.MUST);
+            }
             foreach (var phrase in phrases)
             {
                 var positions = Positions(key, phrase);
@@ -89,10 +107,38 @@ public sealed class StorySearch(SearchIndex index)
                     return query;
                 }), Occur.MUST);
             }
-            if (allWords.Clauses.Count > 0)
-                anyLanguage.Add(allWords, Occur.SHOULD);
+            if (allWords.Clauses.Count == 0 || !complete)
+                continue;
+            anyLanguage.Add(allWords, Occur.SHOULD);
+            byLanguage[key] = allWords;
         }
-        return anyLanguage.Clauses.Count == 0 ? null : anyLanguage;
+        return anyLanguage.Clauses.Count == 0 ? null : new TextQueries(anyLanguage, byLanguage);
+    }
+
+    /// <summary>
+    /// The words' query narrowed to public stories and the reader's filters. The date range reads the published
+    /// instant's doc values for the candidate stories only, rather than enumerating the dates of every story per search.
+    /// </summary>
+    private static Query Filtered(Query? text, SearchRequest request, DateTime nowUtc, TimeZoneInfo zone)
+    {
+        var from = request.From is { } fromDate ? StartOfDayUtc(fromDate, zone).Ticks : (long?)null;
+        var to = Math.Min(nowUtc.Ticks, request.To is { } toDate ? StartOfDayUtc(toDate.AddDays(1), zone).Ticks - 1 : long.MaxValue);
+        var all = new BooleanQuery();
+        if (text is not null)
+            all.Add(text, Occur.MUST);
+        void Require(string field, string? value)
+        {
+            // Boost 0: a filter narrows, it does not change the ranking.
+            if (value is not null)
+                all.Add(new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 0 }, Occur.MUST);
+        }
+        Require(StoryDocument.SectionSlug, request.Section);
+        Require(StoryDocument.TagSlug, request.Tag);
+        Require(StoryDocument.AuthorSlug, request.Author);
+        Require(StoryDocument.Language, request.Language);
+        Query query = all.Clauses.Count > 0 ? all : new MatchAllDocsQuery();
+        return new FilteredQuery(query, FieldCacheRangeFilter.NewInt64Range(StoryDocument.Published, from, to, true, true),
+            FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
     }
 
     private static BooleanQuery InAnyField(string key, Func<string, Query> make)
@@ -106,10 +152,6 @@ public sealed class StorySearch(SearchIndex index)
         }
         return anyField;
     }
-
-    /// <summary>One or two edits by the word's length; the first letter is kept, as misspellings rarely start there.</summary>
-    private static FuzzyQuery Fuzzy(string field, string term) =>
-        new(new Term(field, term), term.Length >= 6 ? 2 : 1, prefixLength: 1, maxExpansions: 20, transpositions: true);
 
     /// <summary>Quoted runs become phrases; an unbalanced quote is just ignored.</summary>
     private static (List<string> Phrases, string Words) SplitPhrases(string text)
@@ -142,27 +184,6 @@ public sealed class StorySearch(SearchIndex index)
         return terms;
     }
 
-    /// <summary>Public now (scheduled stories wait for their minute), plus the reader's filters.</summary>
-    private static Filter Filter(SearchRequest request, DateTime nowUtc, TimeZoneInfo zone)
-    {
-        var from = request.From is { } fromDate ? StartOfDayUtc(fromDate, zone).Ticks : (long?)null;
-        var to = Math.Min(nowUtc.Ticks, request.To is { } toDate ? StartOfDayUtc(toDate.AddDays(1), zone).Ticks - 1 : long.MaxValue);
-        var filter = new BooleanFilter
-        {
-            new FilterClause(NumericRangeFilter.NewInt64Range(StoryDocument.Published, from, to, true, true), Occur.MUST),
-        };
-        void Require(string field, string? value)
-        {
-            if (value is not null)
-                filter.Add(new FilterClause(new TermFilter(new Term(field, value)), Occur.MUST));
-        }
-        Require(StoryDocument.SectionSlug, request.Section);
-        Require(StoryDocument.TagSlug, request.Tag);
-        Require(StoryDocument.AuthorSlug, request.Author);
-        Require(StoryDocument.Language, request.Language);
-        return filter;
-    }
-
     internal static DateTime StartOfDayUtc(DateOnly date, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
@@ -172,10 +193,11 @@ public sealed class StorySearch(SearchIndex index)
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
-    private static SearchHit Hit(Document document, Query query, TimeZoneInfo zone, ISet<string> marked)
+    private static SearchHit Hit(Document document, TextQueries? text, TimeZoneInfo zone, ISet<string> marked)
     {
         var language = document.Get(StoryDocument.LanguageTag);
         var key = StoryAnalyzers.KeyOf(language);
+        var query = text?.ByLanguage.GetValueOrDefault(key);
         var published = new DateTime(long.Parse(document.Get(StoryDocument.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc);
         var headline = document.Get(StoryDocument.FieldName(StoryDocument.Headline, key));
         var second = document.Get(StoryDocument.FieldName(StoryDocument.SecondHeadline, key));
@@ -200,9 +222,9 @@ public sealed class StorySearch(SearchIndex index)
     }
 
     /// <summary>The text with the query's words in <c>&lt;mark&gt;</c> (all of it, or its best fragments); null without a match.</summary>
-    private static string? Highlight(Query query, string key, string textField, string? text, bool whole, ISet<string> marked)
+    private static string? Highlight(Query? query, string key, string textField, string? text, bool whole, ISet<string> marked)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || query is null)
             return null;
         var field = StoryDocument.FieldName(textField, key);
         var scorer = new QueryScorer(query, field);

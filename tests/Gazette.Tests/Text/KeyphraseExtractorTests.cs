@@ -26,6 +26,22 @@ public sealed class KeyphraseExtractorTests
         }
     }
 
+    [Fact]
+    public void English_suggests_the_name_rather_than_a_noun_put_before_it()
+    {
+        const string title = "Pop star Michael Buble marries Argentine actress Luisana Lopilato";
+        const string text = "Canadian pop star Michael Buble has married Argentine TV actress Luisana Lopilato in Buenos Aires. "
+            + "The wedding took place at a registry office. Buble and Lopilato met in 2005, and the actress said the wedding "
+            + "was small. Michael Buble thanked his fans for their messages.";
+
+        var keyphrases = Extractor.Extract(title, text, "en");
+
+        Assert.Contains("Michael Buble", keyphrases);
+        Assert.Contains("Luisana Lopilato", keyphrases);
+        Assert.DoesNotContain(keyphrases, k => k.EndsWith("Michael Buble", StringComparison.Ordinal) && k != "Michael Buble");
+        Assert.DoesNotContain(keyphrases, k => k.EndsWith("Luisana Lopilato", StringComparison.Ordinal) && k != "Luisana Lopilato");
+    }
+
     [Theory]
     [InlineData("fr")]
     [InlineData("en")]
