@@ -4,6 +4,7 @@ using Gazette.Admin.Stories;
 using Gazette.Api;
 using Gazette.Cli;
 using Gazette.Data;
+using Gazette.Editions;
 using Gazette.Feeds;
 using Gazette.Import;
 using Gazette.Media;
@@ -29,6 +30,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseLegacyRedirects();
+// Before any output cache: the first-visit redirect at / depends on Accept-Language and the edition cookie.
+app.UseEditionChoice();
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
 app.UseCors();
@@ -41,6 +44,7 @@ app.MapMediaApi();
 app.MapSearchApi();
 app.MapStoryLookup();
 app.MapFeeds();
+app.MapEditionChoice();
 app.MapOEmbed();
 app.MapSitemaps();
 app.MapOpenApi();

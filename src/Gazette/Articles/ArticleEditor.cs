@@ -166,6 +166,8 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
             errors[nameof(Article.Language)] = $"'{article.Language}' is not a BCP 47 language tag such as fr, en or pt-BR.";
         if (article.Status is ArticleStatus.Scheduled && article.PublishedAt is null)
             errors[nameof(Article.PublishedAt)] = "A scheduled story needs a publication time.";
+        if (article.MachineTranslated && article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+            errors[nameof(Article.MachineTranslated)] = "This story is a machine translation: an editor must approve it before it is published or scheduled.";
         if (article.FeaturedFigure is { } figure && string.IsNullOrWhiteSpace(figure.AltText))
             errors["FeaturedFigure.AltText"] = "A figure needs alternative text for readers who cannot see it.";
         if (errors.Count > 0)

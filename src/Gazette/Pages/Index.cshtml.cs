@@ -1,5 +1,6 @@
 using Gazette.Articles;
 using Gazette.Data;
+using Gazette.Editions;
 using Gazette.Localization;
 using Gazette.Sections;
 using Gazette.Site;
@@ -24,14 +25,16 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
+        if (CheckEditionAddress("/") is { } wrongAddress)
+            return wrongAddress;
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();
         var now = clock.GetUtcNow().UtcDateTime;
-        var latest = await db.Articles.NewestPageAsync(now, pageNumber, cancellationToken, pageSize: 10);
+        var latest = await Edition.Scope(db.Articles).NewestPageAsync(now, pageNumber, cancellationToken, pageSize: 10);
         if (latest is null)
             return NotFound();
         Latest = latest;
-        Labels = Labels.For(Site.Settings.DefaultLanguage);
+        Labels = Labels.For(Edition.Language);
         if (pageNumber == 1)
         {
             // The stories already at the top are not repeated in the section blocks.
@@ -39,7 +42,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
             var blocks = new List<(Section, IReadOnlyList<StorySummary>)>();
             foreach (var section in Site.Sections)
             {
-                var stories = await db.Articles.AsNoTracking().WherePublic(now)
+                var stories = await Edition.Scope(db.Articles).AsNoTracking().WherePublic(now)
                     .Where(a => a.SectionId == section.Id && !shown.Contains(a.Id))
                     .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                     .Take(StoriesPerSection)
@@ -54,8 +57,10 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
         {
             Title = pageNumber == 1 ? Site.Settings.Title : $"{Site.Settings.Title} – {Labels.Format("PageOf", pageNumber)}",
             Description = Site.Settings.Description,
-            Language = Site.Settings.DefaultLanguage,
-            CanonicalUrl = AbsoluteUrl(pageNumber == 1 ? "/" : $"/?page={pageNumber}"),
+            Language = Edition.Language,
+            CanonicalUrl = AbsoluteUrl(pageNumber == 1 ? Edition.Home : $"{Edition.Home}?page={pageNumber}"),
+            LanguageAlternates = pageNumber == 1 ? EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Home)) : [],
+            Feeds = Edition.IsDefault ? [] : Feeds.FeedEndpoints.LinksFor(Edition.PathOf("/feed"), $"{Site.Settings.Title} ({Edition.Language})"),
         });
         return Page();
     }
