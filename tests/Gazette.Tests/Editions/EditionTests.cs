@@ -20,7 +20,7 @@ public abstract class EditionTests(GazetteSite site) : SiteTest(site)
     private HttpClient FirstVisit(string? acceptLanguage, string userAgent = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
     {
         var client = Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
         if (acceptLanguage is not null)
             client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
         return client;
