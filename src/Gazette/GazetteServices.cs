@@ -51,6 +51,7 @@ public static class GazetteServices
             // Named one by one rather than the whole Account folder: "my account" pages live there too and need a signed-in user.
             foreach (var page in AccountsRegistration.AnonymousPages)
                 pages.Conventions.AllowAnonymousToPage(page);
+            Editions.EditionRoutes.AddEditionRoutes(pages.Conventions);
         }).AddNewsroomLocalization();
         // Write accents and non-Latin scripts as themselves, not as &#xE9; entities: pages in every language stay small and readable.
         services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -96,6 +97,10 @@ public static class GazetteServices
         services.AddHostedService<IndexFollower>();
         services.AddMemoryCache();
         services.AddScoped<Related.RelatedStories>();
+        services.AddScoped<Translations.StoryTranslations>();
+        services.AddScoped<Admin.Stories.TranslationsPanels>();
+        // Only ever called when an administrator has set an endpoint; the translator also bounds each request itself.
+        services.AddHttpClient<Translations.MachineTranslator>(client => client.Timeout = Translations.MachineTranslator.Timeout + TimeSpan.FromSeconds(5));
         return options;
     }
 

@@ -6,6 +6,7 @@ using Gazette.Caching;
 using Gazette.Cli;
 using Gazette.Comments;
 using Gazette.Data;
+using Gazette.Editions;
 using Gazette.Feeds;
 using Gazette.Import;
 using Gazette.Localization;
@@ -33,6 +34,8 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseDatabaseOutageResponses();
 app.UseLegacyRedirects();
+// Before any output cache: the first-visit redirect at / depends on Accept-Language and the edition cookie.
+app.UseEditionChoice();
 app.MapStaticAssets();
 app.UseGazetteMedia(options);
 app.UseCors();
@@ -54,6 +57,7 @@ var machines = app.MapGroup("").CacheOutput(OutputCaching.Machines);
 machines.MapFeeds();
 machines.MapOEmbed();
 machines.MapSitemaps();
+app.MapEditionChoice();
 app.MapOpenApi();
 app.MapContentApi().CacheOutput(OutputCaching.Machines);
 app.MapAdminApi();

@@ -55,6 +55,15 @@ public class Article
     /// <summary>Translations of one story share this group; null for a story with no translation.</summary>
     public Guid? TranslationGroup { get; set; }
 
+    /// <summary>The story this one was translated from (its original); null for an original. See <see cref="Translations.StoryTranslations"/>.</summary>
+    public int? TranslationSourceId { get; set; }
+
+    /// <summary>The fingerprint of the original's text when this translation was made or last brought up to date.</summary>
+    public string? TranslationSourceHash { get; set; }
+
+    /// <summary>Pre-filled by machine translation and not yet approved by an editor: cannot be published until then.</summary>
+    public bool MachineTranslated { get; set; }
+
     public string DisplayHeadline => string.IsNullOrWhiteSpace(SecondHeadline) ? Headline : $"{Headline} • {SecondHeadline}";
 }
 

@@ -168,6 +168,8 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
             errors[nameof(Article.Language)] = t.Format("LanguageTagInvalid", article.Language);
         if (article.Status is ArticleStatus.Scheduled && article.PublishedAt is null)
             errors[nameof(Article.PublishedAt)] = t["ScheduledNeedsTime"];
+        if (article.MachineTranslated && article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+            errors[nameof(Article.MachineTranslated)] = t["MachineTranslationNeedsApproval"];
         if (article.FeaturedFigure is { } figure && string.IsNullOrWhiteSpace(figure.AltText))
             errors["FeaturedFigure.AltText"] = t["FigureNeedsAlt"];
         if (errors.Count > 0)

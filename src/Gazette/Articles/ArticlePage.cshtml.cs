@@ -29,6 +29,9 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
 
     public IReadOnlyList<StorySummary> Related { get; private set; } = [];
 
+    /// <summary>The story's public translations, this one included, for the language switcher (empty without any).</summary>
+    public IReadOnlyList<Sitemaps.LanguageAlternate> Translations { get; private set; } = [];
+
     public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Comments, Related);
 
     public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, int? replyTo, string? comment,
@@ -53,6 +56,8 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             return RedirectPermanent(path);
 
         Article = article;
+        UseEdition(Editions.Edition.Of(Site, article.Language));
+        await NameTagsInAsync(article, cancellationToken);
         Labels = Labels.For(article.Language);
         BodyHtml = await readAlso.ResolveAsync(article.BodyHtml, article.Language, cancellationToken);
         if (article.FeaturedFigure?.MediaId is { } mediaId)
@@ -80,7 +85,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             PublishedAt = article.PublishedAt,
             ModifiedAt = article.UpdatedAt,
             JsonLd = NewsArticleJsonLd.Serialize(article, Site, CanonicalUrl, imageUrl, AbsoluteUrl),
-            LanguageAlternates = await TranslationsOfAsync(article, now, cancellationToken),
+            LanguageAlternates = Translations = await TranslationsOfAsync(article, now, cancellationToken),
             Feeds = [new Feeds.FeedLink(AbsoluteUrl(Feeds.OEmbedEndpoint.DiscoveryHref(CanonicalUrl)), "application/json+oembed", article.DisplayHeadline)],
         });
         return Page();
@@ -92,6 +97,14 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             return [];
         var groups = await Sitemaps.Translations.PublicGroupsAsync(db, [group], now, cancellationToken);
         return Sitemaps.Translations.Alternates(groups[group], Site.Settings.DefaultLanguage,
-            member => AbsoluteUrl(ArticleUrls.PathOf(member.Language, member.Slug, member.PublishedAt, Site.TimeZone)));
+            member => AbsoluteUrl(ArticleUrls.PathOf(member.Language, member.Slug, member.PublishedAt, Site.TimeZone)), article.Id);
+    }
+
+    /// <summary>The story's tags under their names in its language (the story is read-only here: nothing is saved).</summary>
+    private async Task NameTagsInAsync(Article article, CancellationToken cancellationToken)
+    {
+        var names = await Editions.LocalizedTags.NamesAsync(db, article.Tags.Select(t => t.Id).ToList(), cancellationToken);
+        if (names.Count > 0)
+            article.Tags = article.Tags.Select(tag => Editions.LocalizedTags.In(tag, names, article.Language)).OrderBy(t => t.Name).ToList();
     }
 }

@@ -24,7 +24,8 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
     public string? RawPage { get; set; }
 
     protected async Task<IActionResult> ShowAsync(IQueryable<Article> stories, string heading, string? intro, string path,
-        CancellationToken cancellationToken, string? imageUrl = null, bool noIndex = false, string? feedPath = null)
+        CancellationToken cancellationToken, string? imageUrl = null, bool noIndex = false, string? feedPath = null,
+        IReadOnlyList<Sitemaps.LanguageAlternate>? alternates = null)
     {
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();
@@ -37,15 +38,16 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
         Intro = intro;
         ImageUrl = imageUrl;
         ListPath = path;
-        Labels = Labels.For(Site.Settings.DefaultLanguage);
+        Labels = Labels.For(Edition.Language);
         SetMeta(new PageMeta
         {
             Title = page.PageNumber > 1
                 ? $"{heading} – {Labels.Format("PageOf", page.PageNumber)} – {Site.Settings.Title}"
                 : $"{heading} – {Site.Settings.Title}",
             Description = intro,
-            Language = Site.Settings.DefaultLanguage,
+            Language = Edition.Language,
             CanonicalUrl = AbsoluteUrl(PaginationView.WithPage(path, page.PageNumber)),
+            LanguageAlternates = page.PageNumber == 1 ? alternates ?? [] : [],
             NoIndex = noIndex,
             Feeds = feedPath is null ? [] : Feeds.FeedEndpoints.LinksFor(feedPath, heading),
             ImageUrl = imageUrl is null ? null : AbsoluteUrl(imageUrl),

@@ -44,6 +44,9 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
     public DbSet<WebhookPublicStory> WebhookPublicStories => Set<WebhookPublicStory>();
     public DbSet<Import.ImportRecord> ImportRecords => Set<Import.ImportRecord>();
+    // Translations and language editions (h/editions): section and tag names per language.
+    public DbSet<Editions.SectionTranslation> SectionTranslations => Set<Editions.SectionTranslation>();
+    public DbSet<Editions.TagTranslation> TagTranslations => Set<Editions.TagTranslation>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -160,6 +163,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
         CommentsModel.Configure(model);
         WebhooksModel.Configure(model);
         Related.RelatedPin.Configure(model);
+        Editions.LocalizedNames.Configure(model);
     }
 
     /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>

@@ -27,17 +27,28 @@ public static class FeedEndpoints
             ServeAsync(context, "tag", slug, format, cancellationToken));
         feeds.MapGet($"/author/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "author", slug, format, cancellationToken));
+        // A non-default edition's section and tag feeds (its own feed is the language feed below).
+        feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/section/{{slug:maxlength(100)}}/feed/{Format}",
+            (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+                ServeAsync(context, "section", slug, format, cancellationToken, edition));
+        feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/tag/{{slug:maxlength(100)}}/feed/{Format}",
+            (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+                ServeAsync(context, "tag", slug, format, cancellationToken, edition));
         feeds.MapGet($"/{{lang:regex(^[a-z]{{{{2,3}}}}(-[A-Za-z0-9]{{{{2,8}}}})*$)}}/feed/{Format}", (string lang, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "language", lang, format, cancellationToken));
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, string kind, string? key, string format, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(HttpContext context, string kind, string? key, string format, CancellationToken cancellationToken,
+        string? editionLanguage = null)
     {
         var services = context.RequestServices;
         var db = services.GetRequiredService<GazetteDb>();
         var site = await services.GetRequiredService<SiteContext>().GetAsync(cancellationToken);
-        var scope = await FeedStories.FindScopeAsync(db, site.Settings.Title, kind, key, cancellationToken);
+        var edition = editionLanguage is null ? Editions.Edition.Default(site) : Editions.Edition.Find(site, editionLanguage);
+        if (edition is null || editionLanguage is not null && (!edition.Scoped || edition.IsDefault))
+            return Results.NotFound();
+        var scope = await FeedStories.FindScopeAsync(db, site.Settings.Title, kind, key, cancellationToken, edition);
         if (scope is null)
             return Results.NotFound();
         var feedFormat = Enum.Parse<FeedFormat>(format, ignoreCase: true);

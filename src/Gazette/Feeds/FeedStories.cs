@@ -24,8 +24,12 @@ public static class FeedStories
     public const int ItemCount = 50;
 
     /// <summary>The scope for a feed URL's parts, or null when the section, tag or author does not exist.</summary>
-    public static async Task<FeedScope?> FindScopeAsync(GazetteDb db, string siteTitle, string kind, string? key, CancellationToken cancellationToken)
+    public static async Task<FeedScope?> FindScopeAsync(GazetteDb db, string siteTitle, string kind, string? key, CancellationToken cancellationToken,
+        Editions.Edition? edition = null)
     {
+        // On a site with several editions the site, section and tag feeds keep to one edition's language.
+        if (edition is { Scoped: true } && kind is "site" or "section" or "tag")
+            return await Editions.EditionFeeds.FindScopeAsync(db, siteTitle, kind, key, edition, cancellationToken);
         switch (kind)
         {
             case "site":
@@ -59,6 +63,8 @@ public static class FeedStories
             "language" => articles.Where(a => a.Language.ToLower() == scope.Key),
             _ => articles,
         };
+        if (scope.Kind != "language" && scope.Language is { } editionLanguage)
+            articles = articles.Where(a => a.Language == editionLanguage);
         var rows = await articles
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Take(ItemCount)

@@ -1,6 +1,7 @@
 using Gazette.Articles;
 using Gazette.Caching;
 using Gazette.Data;
+using Gazette.Editions;
 using Gazette.Localization;
 using Gazette.Sections;
 using Gazette.Site;
@@ -27,15 +28,17 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
+        if (CheckEditionAddress("/") is { } wrongAddress)
+            return wrongAddress;
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();
         var now = clock.GetUtcNow().UtcDateTime;
-        var latest = await db.Articles.NewestPageAsync(now, pageNumber, cancellationToken, pageSize: 10);
+        var latest = await Edition.Scope(db.Articles).NewestPageAsync(now, pageNumber, cancellationToken, pageSize: 10);
         if (latest is null)
             return NotFound();
         Latest = latest;
         HttpContext.TagResponse(CacheTags.Lists);
-        Labels = Labels.For(Site.Settings.DefaultLanguage);
+        Labels = Labels.For(Edition.Language);
         if (pageNumber == 1)
         {
             // The stories already at the top are not repeated in the section blocks.
@@ -45,7 +48,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
             foreach (var section in Site.Sections)
             {
                 var sectionId = section.Id;
-                var ids = db.Articles.AsNoTracking().WherePublic(now)
+                var ids = Edition.Scope(db.Articles).AsNoTracking().WherePublic(now)
                     .Where(a => a.SectionId == sectionId && !shown.Contains(a.Id))
                     .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                     .Take(StoriesPerSection)
@@ -67,8 +70,10 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
         {
             Title = pageNumber == 1 ? Site.Settings.Title : $"{Site.Settings.Title} – {Labels.Format("PageOf", pageNumber)}",
             Description = Site.Settings.Description,
-            Language = Site.Settings.DefaultLanguage,
-            CanonicalUrl = AbsoluteUrl(pageNumber == 1 ? "/" : $"/?page={pageNumber}"),
+            Language = Edition.Language,
+            CanonicalUrl = AbsoluteUrl(pageNumber == 1 ? Edition.Home : $"{Edition.Home}?page={pageNumber}"),
+            LanguageAlternates = pageNumber == 1 ? EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Home)) : [],
+            Feeds = Edition.IsDefault ? [] : Feeds.FeedEndpoints.LinksFor(Edition.PathOf("/feed"), $"{Site.Settings.Title} ({Edition.Language})"),
         });
         return Page();
     }

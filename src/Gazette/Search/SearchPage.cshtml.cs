@@ -38,8 +38,12 @@ public sealed class SearchPageModel(SiteSearch search, SiteContext site) : Gazet
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
-        Labels = Labels.For(Site.Settings.DefaultLanguage);
-        Criteria = SearchRequest.Parse(RawQuery, RawSection, RawTag, RawAuthor, RawLanguage, RawFrom, RawTo, RawSort, RawPage, out var problems);
+        if (CheckEditionAddress("/search") is { } wrongAddress)
+            return wrongAddress;
+        Labels = Labels.For(Edition.Language);
+        // An edition searches its own language unless the reader picks another.
+        var language = string.IsNullOrWhiteSpace(RawLanguage) && Edition.Scoped ? Edition.Language.ToLowerInvariant() : RawLanguage;
+        Criteria = SearchRequest.Parse(RawQuery, RawSection, RawTag, RawAuthor, language, RawFrom, RawTo, RawSort, RawPage, out var problems);
         var messages = problems.Select(key => Labels.Format(key, Labels.Plural("CharacterCount", MaxQueryLength))).ToList();
         Results = await search.RunAsync(Criteria, Site.TimeZone, cancellationToken);
         if (Criteria.Query.Length > 0 && Results.Total == 0 && !Results.IndexRebuilding && Results.SimilarWords.Count == 0
@@ -50,14 +54,14 @@ public sealed class SearchPageModel(SiteSearch search, SiteContext site) : Gazet
         SetMeta(new PageMeta
         {
             Title = $"{Heading} – {Site.Settings.Title}",
-            Language = Site.Settings.DefaultLanguage,
-            CanonicalUrl = AbsoluteUrl("/search" + Criteria.ToQueryString()),
+            Language = Edition.Language,
+            CanonicalUrl = AbsoluteUrl(Edition.PathOf("/search") + Criteria.ToQueryString()),
             NoIndex = true,
         });
         return Page();
     }
 
-    public string LinkTo(int page) => "/search" + Criteria.ToQueryString(page);
+    public string LinkTo(int page) => Edition.PathOf("/search") + Criteria.ToQueryString(page);
 
-    public string SortLink(SearchSort sort) => "/search" + Criteria.ToQueryString(page: 1, sort: sort);
+    public string SortLink(SearchSort sort) => Edition.PathOf("/search") + Criteria.ToQueryString(page: 1, sort: sort);
 }

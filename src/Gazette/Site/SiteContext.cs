@@ -13,7 +13,11 @@ public sealed class SiteContext(IServiceScopeFactory scopes)
 {
     private volatile Snapshot? current;
 
-    public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo TimeZone, IReadOnlyList<Section> Sections);
+    public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo TimeZone, IReadOnlyList<Section> Sections)
+    {
+        /// <summary>The sections' names in the other editions' languages.</summary>
+        public IReadOnlyList<Editions.SectionTranslation> SectionNames { get; init; } = [];
+    }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -23,7 +27,8 @@ public sealed class SiteContext(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
         var settings = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken) ?? new SiteSettings();
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
-        snapshot = new Snapshot(settings, FindTimeZone(settings.TimeZone), sections);
+        var sectionNames = await db.SectionTranslations.AsNoTracking().ToListAsync(cancellationToken);
+        snapshot = new Snapshot(settings, FindTimeZone(settings.TimeZone), sections) { SectionNames = sectionNames };
         current = snapshot;
         return snapshot;
     }

@@ -45,4 +45,16 @@ public class SiteSettings
     /// become a way to reach the server's own network (server-side request forgery).
     /// </summary>
     public bool WebhooksAllowPrivateAddresses { get; set; }
+
+    /// <summary>
+    /// The languages published as editions, comma-separated (the default language is always one). With one edition the
+    /// site shows every story at the root; with several, each language has its home, fronts, feeds and search under <c>/{lang}/</c>.
+    /// </summary>
+    public string EditionLanguages { get; set; } = "";
+
+    /// <summary>A LibreTranslate-compatible endpoint (its base URL) for pre-filling translations; empty: machine translation off.</summary>
+    public string MachineTranslationUrl { get; set; } = "";
+
+    /// <summary>The endpoint's API key, if it wants one.</summary>
+    public string? MachineTranslationApiKey { get; set; }
 }

@@ -166,7 +166,7 @@ public static class SitemapEndpoints
                 if (entry.TranslationGroup is { } group)
                 {
                     foreach (var alternate in Translations.Alternates(translations[group], settings.DefaultLanguage,
-                                 m => Absolute(ArticleUrls.PathOf(m.Language, m.Slug, m.PublishedAt, site.TimeZone))))
+                                 m => Absolute(ArticleUrls.PathOf(m.Language, m.Slug, m.PublishedAt, site.TimeZone)), entry.Id))
                     {
                         writer.WriteStartElement("xhtml", "link", XhtmlNs);
                         writer.WriteAttributeString("rel", "alternate");

@@ -1,6 +1,7 @@
 using Gazette.Articles;
 using Gazette.Caching;
 using Gazette.Data;
+using Gazette.Editions;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
@@ -15,12 +16,29 @@ public sealed class TagPageModel(GazetteDb db, SiteContext site, TimeProvider cl
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
-        var tag = await Db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (CheckEditionAddress($"/tag/{slug}") is { } wrongAddress)
+            return wrongAddress;
+        var language = Edition.Language;
+        // The slug in this edition's language, the tag's own, or (from a story in another language) one of its other names.
+        var named = await Db.TagTranslations.AsNoTracking().FirstOrDefaultAsync(n => n.Language == language && n.Slug == slug, cancellationToken);
+        var tag = named is null ? await Db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) : null;
+        if (tag is null)
+        {
+            named ??= await Db.TagTranslations.AsNoTracking().OrderBy(n => n.Id).FirstOrDefaultAsync(n => n.Slug == slug, cancellationToken);
+            if (named is not null)
+                tag = await Db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == named.TagId, cancellationToken);
+        }
         if (tag is null)
             return NotFound();
         HttpContext.TagResponse(CacheTags.Tag(tag.Id), CacheTags.TagList(tag.Id));
-        var labels = Localization.Labels.For(Site.Settings.DefaultLanguage);
-        return await ShowAsync(Db.Articles.Where(a => a.Tags.Any(t => t.Id == tag.Id)), tag.Hashtag,
-            labels.Format("StoriesTagged", tag.Name), $"/tag/{tag.Slug}", cancellationToken, feedPath: $"/tag/{tag.Slug}/feed");
+        var names = await LocalizedTags.NamesAsync(Db, [tag.Id], cancellationToken);
+        var inEdition = LocalizedTags.In(tag, names, language);
+        var path = Edition.PathOf($"/tag/{inEdition.Slug}");
+        if (!string.Equals(path, Request.Path.Value, StringComparison.Ordinal))
+            return RedirectPermanent(path + Request.QueryString);
+        var labels = Localization.Labels.For(language);
+        return await ShowAsync(Edition.Scope(Db.Articles).Where(a => a.Tags.Any(t => t.Id == tag.Id)), inEdition.Hashtag,
+            labels.Format("StoriesTagged", inEdition.Name), path, cancellationToken, feedPath: path + "/feed",
+            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.PathOf($"/tag/{LocalizedTags.In(tag, names, edition.Language).Slug}"))));
     }
 }

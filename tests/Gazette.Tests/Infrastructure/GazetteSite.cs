@@ -118,7 +118,7 @@ public abstract class GazetteSite : WebApplicationFactory<Program>, IAsyncLifeti
     }
 }
 
-public sealed class SqliteSite : GazetteSite
+public class SqliteSite : GazetteSite
 {
     public override string Provider => "Sqlite";
     protected override string? ConnectionString => null;
@@ -128,7 +128,7 @@ public sealed class SqliteSite : GazetteSite
 /// The same site on PostgreSQL: a database of its own, created on the server named by <c>GAZETTE_TEST_POSTGRES</c>
 /// (default: the local server, user and password <c>gazette</c>) and dropped afterwards.
 /// </summary>
-public sealed class PostgresSite : GazetteSite
+public class PostgresSite : GazetteSite
 {
     private static readonly string ServerConnectionString = Environment.GetEnvironmentVariable("GAZETTE_TEST_POSTGRES")
         ?? "Host=127.0.0.1;Port=5432;Username=gazette;Password=gazette;Database=postgres";

@@ -22,6 +22,8 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
 
     public bool Saved { get; private set; }
 
+    public bool HasMachineTranslationKey { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var settings = await LoadAsync(cancellationToken);
@@ -41,7 +43,10 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
             CommentBlockedDomains = settings.CommentBlockedDomains,
             FeedFullText = settings.FeedFullText,
             WebhooksAllowPrivateAddresses = settings.WebhooksAllowPrivateAddresses,
+            EditionLanguages = settings.EditionLanguages,
+            MachineTranslationUrl = settings.MachineTranslationUrl,
         };
+        HasMachineTranslationKey = !string.IsNullOrEmpty(settings.MachineTranslationApiKey);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -56,10 +61,20 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         var language = Form.DefaultLanguage?.Trim() ?? "";
         if (!IsLanguage(language))
             ModelState.AddModelError("Form.DefaultLanguage", NewsroomLabels.Current["LanguageCodeInvalid"]);
+        var editions = CheckEditions(Form.EditionLanguages);
+        var translationUrl = CheckMachineTranslationUrl(Form.MachineTranslationUrl);
         if (!ModelState.IsValid)
             return Page();
 
         var settings = await LoadAsync(cancellationToken);
+        settings.EditionLanguages = editions;
+        settings.MachineTranslationUrl = translationUrl;
+        // The key is never shown again: an empty field keeps it, "Forget the key" removes it.
+        if (Form.ForgetMachineTranslationKey || translationUrl.Length == 0)
+            settings.MachineTranslationApiKey = null;
+        else if (!string.IsNullOrWhiteSpace(Form.MachineTranslationApiKey))
+            settings.MachineTranslationApiKey = Form.MachineTranslationApiKey.Trim();
+        HasMachineTranslationKey = !string.IsNullOrEmpty(settings.MachineTranslationApiKey);
         settings.Title = Form.Title.Trim();
         settings.Description = Form.Description?.Trim() ?? "";
         settings.DefaultLanguage = language;
@@ -89,6 +104,25 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
             db.SiteSettings.Add(settings);
         }
         return settings;
+    }
+
+    /// <summary>The edition languages as stored (comma-separated, normalized); a model error for any that is not a language.</summary>
+    private string CheckEditions(string? text)
+    {
+        var languages = (text ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var wrong = languages.Where(l => !IsLanguage(l) || l.Length > 35).ToList();
+        if (wrong.Count > 0)
+            ModelState.AddModelError("Form.EditionLanguages", $"Not a language code: {string.Join(", ", wrong)}. Use codes such as en, fr, nl or pt-BR.");
+        return string.Join(',', languages.Select(Editions.LanguageTags.Normalize).Distinct(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private string CheckMachineTranslationUrl(string? text)
+    {
+        var url = text?.Trim() ?? "";
+        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)))
+            ModelState.AddModelError("Form.MachineTranslationUrl", "Enter the http:// or https:// address of a LibreTranslate-compatible service, or leave it empty.");
+        return url;
     }
 
     /// <summary>One entry a line, trimmed, without blanks or repeats.</summary>
@@ -164,5 +198,20 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
 
         [Display(Name = "WebhooksAllowPrivateAddresses")]
         public bool WebhooksAllowPrivateAddresses { get; set; }
+
+        [StringLength(400)]
+        [Display(Name = "Language editions (comma-separated codes besides the default language, e.g. en, nl)")]
+        public string? EditionLanguages { get; set; }
+
+        [StringLength(400)]
+        [Display(Name = "Machine translation endpoint (LibreTranslate-compatible; empty: off)")]
+        public string? MachineTranslationUrl { get; set; }
+
+        [StringLength(400)]
+        [Display(Name = "Its API key (leave empty to keep the current one)")]
+        public string? MachineTranslationApiKey { get; set; }
+
+        [Display(Name = "Forget the API key")]
+        public bool ForgetMachineTranslationKey { get; set; }
     }
 }

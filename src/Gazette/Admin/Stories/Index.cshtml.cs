@@ -25,7 +25,11 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
     [FromQuery(Name = "lang")] public string? Language { get; set; }
     [FromQuery(Name = "q")] public string? Query { get; set; }
 
-    public sealed record Row(int Id, string Headline, ArticleStatus Status, string Language, string? Section, DateTime UpdatedAt, DateTime? PublishedAt);
+    public sealed record Row(int Id, string Headline, ArticleStatus Status, string Language, string? Section, DateTime UpdatedAt, DateTime? PublishedAt)
+    {
+        /// <summary>A machine translation an editor has not approved yet.</summary>
+        public bool MachineTranslated { get; init; }
+    }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Section> Sections { get; private set; } = [];
@@ -67,7 +71,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
         Rows = await stories
             .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
             .Skip((pageNumber - 1) * PageSize).Take(PageSize)
-            .Select(a => new Row(a.Id, a.Headline, a.Status, a.Language, a.Section == null ? null : a.Section.Name, a.UpdatedAt, a.PublishedAt))
+            .Select(a => new Row(a.Id, a.Headline, a.Status, a.Language, a.Section == null ? null : a.Section.Name, a.UpdatedAt, a.PublishedAt) { MachineTranslated = a.MachineTranslated })
             .ToListAsync(cancellationToken);
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         Authors = await db.Authors.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken);

@@ -215,6 +215,9 @@ namespace Gazette.Data.Migrations.Postgres
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<bool>("MachineTranslated")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -243,6 +246,13 @@ namespace Gazette.Data.Migrations.Postgres
                     b.Property<Guid?>("TranslationGroup")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TranslationSourceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("TranslationSourceId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -255,6 +265,8 @@ namespace Gazette.Data.Migrations.Postgres
                     b.HasIndex("SectionId");
 
                     b.HasIndex("TranslationGroup");
+
+                    b.HasIndex("TranslationSourceId");
 
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
@@ -555,6 +567,80 @@ namespace Gazette.Data.Migrations.Postgres
                     b.ToTable("ChangeEvents");
                 });
 
+            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SectionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SectionTranslations");
+                });
+
+            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TagId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("TagTranslations");
+                });
+
             modelBuilder.Entity("Gazette.Import.ImportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -773,6 +859,11 @@ namespace Gazette.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("EditionLanguages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<bool>("FeedFullText")
                         .HasColumnType("boolean");
 
@@ -780,6 +871,15 @@ namespace Gazette.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(true);
+
+                    b.Property<string>("MachineTranslationApiKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("MachineTranslationUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("MaxUploadMegabytes")
                         .HasColumnType("integer");
@@ -1163,6 +1263,11 @@ namespace Gazette.Data.Migrations.Postgres
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Gazette.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("TranslationSourceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsOne("Gazette.Media.Figure", "FeaturedFigure", b1 =>
                         {
                             b1.Property<int>("ArticleId")
@@ -1255,6 +1360,24 @@ namespace Gazette.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+                {
+                    b.HasOne("Gazette.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+                {
+                    b.HasOne("Gazette.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gazette.Related.RelatedPin", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gazette.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGazetteDb))]
-    [Migration("20261127080101_I18nAdmin")]
-    partial class I18nAdmin
+    [Migration("20261127093543_Editions_Languages_StaffMail")]
+    partial class Editions_Languages_StaffMail
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -82,6 +82,11 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotifyOfComments")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -204,6 +209,9 @@ namespace Gazette.Data.Migrations.Sqlite
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MachineTranslated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -232,6 +240,13 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.Property<Guid?>("TranslationGroup")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TranslationSourceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TranslationSourceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -244,6 +259,8 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.HasIndex("SectionId");
 
                     b.HasIndex("TranslationGroup");
+
+                    b.HasIndex("TranslationSourceId");
 
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
@@ -532,6 +549,76 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.ToTable("ChangeEvents");
                 });
 
+            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SectionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SectionTranslations");
+                });
+
+            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TagId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("TagTranslations");
+                });
+
             modelBuilder.Entity("Gazette.Import.ImportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -742,6 +829,11 @@ namespace Gazette.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EditionLanguages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FeedFullText")
                         .HasColumnType("INTEGER");
 
@@ -749,6 +841,15 @@ namespace Gazette.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(true);
+
+                    b.Property<string>("MachineTranslationApiKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MachineTranslationUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("MaxUploadMegabytes")
                         .HasColumnType("INTEGER");
@@ -1120,6 +1221,11 @@ namespace Gazette.Data.Migrations.Sqlite
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Gazette.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("TranslationSourceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsOne("Gazette.Media.Figure", "FeaturedFigure", b1 =>
                         {
                             b1.Property<int>("ArticleId")
@@ -1212,6 +1318,24 @@ namespace Gazette.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+                {
+                    b.HasOne("Gazette.Sections.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+                {
+                    b.HasOne("Gazette.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gazette.Related.RelatedPin", b =>

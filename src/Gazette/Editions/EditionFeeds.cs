@@ -1,0 +1,43 @@
+using Gazette.Data;
+using Gazette.Feeds;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Gazette.Editions;
+
+/// <summary>The site, section and tag feeds of one edition: its language's stories, under its names and addresses.</summary>
+public static class EditionFeeds
+{
+    public static async Task<FeedScope?> FindScopeAsync(GazetteDb db, string siteTitle, string kind, string? key, Edition edition,
+        CancellationToken cancellationToken)
+    {
+        var language = edition.Language;
+        switch (kind)
+        {
+            case "site":
+                return new FeedScope(kind, null, edition.IsDefault ? siteTitle : $"{siteTitle} ({language})", edition.Home, edition.PathOf("/feed"), language);
+            case "section":
+                var sectionName = edition.IsDefault ? null
+                    : await db.SectionTranslations.AsNoTracking().FirstOrDefaultAsync(n => n.Language == language && n.Slug == key, cancellationToken);
+                var section = sectionName is null
+                    ? await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == key, cancellationToken)
+                    : await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionName.SectionId, cancellationToken);
+                if (section is null)
+                    return null;
+                var sectionPath = edition.SectionPath(section);
+                return new FeedScope(kind, section.Slug, $"{edition.SectionName(section)} – {siteTitle}", sectionPath, sectionPath + "/feed", language);
+            case "tag":
+                var tagName = await db.TagTranslations.AsNoTracking().FirstOrDefaultAsync(n => n.Language == language && n.Slug == key, cancellationToken);
+                var tag = tagName is null
+                    ? await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == key, cancellationToken)
+                    : await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tagName.TagId, cancellationToken);
+                if (tag is null)
+                    return null;
+                var named = LocalizedTags.In(tag, tagName is null ? [] : [tagName], language);
+                var tagPath = edition.PathOf($"/tag/{named.Slug}");
+                return new FeedScope(kind, tag.Slug, $"{named.Hashtag} – {siteTitle}", tagPath, tagPath + "/feed", language);
+            default:
+                return null;
+        }
+    }
+}
