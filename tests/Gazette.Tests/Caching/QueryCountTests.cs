@@ -52,7 +52,8 @@ public abstract class QueryCountTests(GazetteSite site) : SiteTest(site)
         var all = string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}"));
         Assert.True(counts["story"] <= 12, all);
         Assert.True(counts["section"] <= 3, all);
-        Assert.True(counts["tag"] <= 3, all);
+        // A tag page also finds the tag by its slug in the edition's language and reads its names per language.
+        Assert.True(counts["tag"] <= 5, all);
         Assert.True(counts["author"] <= 3, all);
         Assert.True(counts["feed"] <= 4, all);
         Assert.True(counts["home"] <= 5, all);
