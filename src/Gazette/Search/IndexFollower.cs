@@ -16,6 +16,7 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
     IOutputCacheStore cache, ILogger<IndexFollower> logger) : BackgroundService
 {
     private const int EventsPerPoll = 1000;
+    private const int MaxStoriesEvictedOneByOne = 200;
 
     /// <summary>
     /// On PostgreSQL a row with a smaller id can commit after a larger one has been read. Ids skipped over are
@@ -84,12 +85,28 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
             }
             var stories = StoriesTouchedBy(changes);
             await index.ApplyAsync(db, stories, newest, cancellationToken);
-            // Cached results were computed from the index as it was: a search made before this pass must not outlive it.
             if (stories.Count > 0)
-                await cache.EvictByTagAsync(Caching.CacheTags.SearchResults, cancellationToken);
+                await EvictWhatTheIndexShowedAsync(stories, cancellationToken);
             if (changes.Count < EventsPerPoll)
                 return;
         }
+    }
+
+    /// <summary>
+    /// Pages computed from the index as it was: search results, and the "read also" lists of the stories re-indexed and
+    /// of the pages listing them (a story page is tagged with its related stories). The change feed's own eviction may
+    /// have run before this pass, and re-rendered those pages from the old index.
+    /// </summary>
+    private async Task EvictWhatTheIndexShowedAsync(IReadOnlyCollection<int> stories, CancellationToken cancellationToken)
+    {
+        await cache.EvictByTagAsync(Caching.CacheTags.SearchResults, cancellationToken);
+        if (stories.Count > MaxStoriesEvictedOneByOne)
+        {
+            await cache.EvictByTagAsync(Caching.GazetteCachePolicy.AllTag, cancellationToken);
+            return;
+        }
+        foreach (var id in stories)
+            await cache.EvictByTagAsync(Caching.CacheTags.Story(id), cancellationToken);
     }
 
     private HashSet<int> StoriesTouchedBy(IEnumerable<ChangeEvent> changes)

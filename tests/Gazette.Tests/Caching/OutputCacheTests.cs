@@ -224,7 +224,13 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
         {
             // A poll of the dispatcher first, so the webhook exists before the change it should hear of.
             await Task.Delay(1500, Ct);
+            var before = DateTime.UtcNow;
             var story = await Site.CreateAsync(Stories.UniqueHeadline("Purged story"));
+            // Names the story and the lists it joins; or purges everything, when another test on this shared site
+            // changed a section in the same batch (section names are on every page).
+            bool Covers(WebhookDelivery purge) =>
+                (purge.Payload.Contains($"\"story:{story.Id}\"", StringComparison.Ordinal) && purge.Payload.Contains("\"lists\"", StringComparison.Ordinal))
+                || (purge.CreatedAt >= before && purge.Payload.Contains("\"all\"", StringComparison.Ordinal));
             var deadline = DateTime.UtcNow.AddSeconds(15);
             List<WebhookDelivery> purges;
             do
@@ -233,8 +239,8 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
                 purges = await Site.WithScopeAsync(services => services.GetRequiredService<GazetteDb>().WebhookDeliveries.AsNoTracking()
                     .Where(d => d.WebhookId == webhookId && d.Event == WebhookEvents.CachePurge).ToListAsync(Ct));
             }
-            while (!purges.Any(p => p.Payload.Contains($"\"story:{story.Id}\"", StringComparison.Ordinal)) && DateTime.UtcNow < deadline);
-            Assert.Contains(purges, p => p.Payload.Contains($"\"story:{story.Id}\"", StringComparison.Ordinal) && p.Payload.Contains("\"lists\"", StringComparison.Ordinal));
+            while (!purges.Any(Covers) && DateTime.UtcNow < deadline);
+            Assert.Contains(purges, Covers);
         }
         finally
         {
