@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using Gazette.Localization;
 using Gazette.Site;
 
 namespace Gazette.Translations;
@@ -29,7 +30,7 @@ public sealed class MachineTranslator(HttpClient http, SiteContext site)
     {
         var settings = (await site.GetAsync(cancellationToken)).Settings;
         if (!IsConfigured(settings))
-            throw new MachineTranslationException("Machine translation is off: an administrator can set an endpoint in the site settings.");
+            throw new MachineTranslationException(NewsroomLabels.Current["MachineTranslationOff"]);
         var endpoint = EndpointOf(settings.MachineTranslationUrl);
         var results = texts.ToArray();
         var toSend = Enumerable.Range(0, texts.Count).Where(i => !string.IsNullOrWhiteSpace(texts[i])).ToList();
@@ -39,7 +40,7 @@ public sealed class MachineTranslator(HttpClient http, SiteContext site)
                 string.IsNullOrWhiteSpace(settings.MachineTranslationApiKey) ? null : settings.MachineTranslationApiKey);
             var translated = await SendAsync(endpoint, request, cancellationToken);
             if (translated.Count != batch.Length)
-                throw new MachineTranslationException($"The translation service at {endpoint.Authority} answered {translated.Count} texts for {batch.Length}.");
+                throw new MachineTranslationException(NewsroomLabels.Current.Format("MachineTranslationCountMismatch", endpoint.Authority, translated.Count, batch.Length));
             for (var j = 0; j < batch.Length; j++)
                 results[batch[j]] = translated[j];
         }
@@ -56,25 +57,25 @@ public sealed class MachineTranslator(HttpClient http, SiteContext site)
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             if (!response.IsSuccessStatusCode)
                 throw new MachineTranslationException(
-                    $"The translation service at {endpoint.Authority} refused the text ({(int)response.StatusCode}{ErrorOf(body)}). Nothing was changed.");
+                    NewsroomLabels.Current.Format("MachineTranslationRefused", endpoint.Authority, $"{(int)response.StatusCode}{ErrorOf(body)}"));
             using var document = JsonDocument.Parse(body);
             if (!document.RootElement.TryGetProperty("translatedText", out var translated))
-                throw new MachineTranslationException($"The translation service at {endpoint.Authority} answered without a translatedText field.");
+                throw new MachineTranslationException(NewsroomLabels.Current.Format("MachineTranslationNoField", endpoint.Authority));
             return translated.ValueKind == JsonValueKind.Array
                 ? translated.EnumerateArray().Select(t => t.GetString() ?? "").ToList()
                 : [translated.GetString() ?? ""];
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MachineTranslationException($"The translation service at {endpoint.Authority} did not answer within {Timeout.TotalSeconds:0} seconds. Nothing was changed.");
+            throw new MachineTranslationException(NewsroomLabels.Current.Format("MachineTranslationTimeout", endpoint.Authority, (int)Timeout.TotalSeconds));
         }
         catch (HttpRequestException exception)
         {
-            throw new MachineTranslationException($"The translation service at {endpoint.Authority} could not be reached ({exception.Message}). Nothing was changed.", exception);
+            throw new MachineTranslationException(NewsroomLabels.Current.Format("MachineTranslationUnreachable", endpoint.Authority, exception.Message), exception);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            throw new MachineTranslationException($"The translation service at {endpoint.Authority} answered something that is not a translation. Nothing was changed.", exception);
+            throw new MachineTranslationException(NewsroomLabels.Current.Format("MachineTranslationGarbled", endpoint.Authority), exception);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 
 using Gazette.Articles;
 using Gazette.Data;
+using Gazette.Localization;
 using Gazette.Media;
 
 using Microsoft.EntityFrameworkCore;
@@ -59,10 +60,10 @@ public sealed class StoryTranslations(GazetteDb db, ArticleEditor editor, Machin
     {
         language = Editions.LanguageTags.Normalize(language);
         if (string.Equals(language, source.Language, StringComparison.OrdinalIgnoreCase))
-            throw new TranslationRefusedException($"This story is already in {language}.");
+            throw new TranslationRefusedException(NewsroomLabels.Current.Format("TranslationSameLanguage", language));
         if (source.TranslationGroup is { } existingGroup
             && await db.Articles.AnyAsync(a => a.TranslationGroup == existingGroup && a.Language == language, cancellationToken))
-            throw new TranslationRefusedException($"This story already has a translation in {language}: open it from the list of translations.");
+            throw new TranslationRefusedException(NewsroomLabels.Current.Format("TranslationExists", language));
 
         var translation = new Article
         {

@@ -1,6 +1,7 @@
 using Gazette.Accounts;
 using Gazette.Data;
 using Gazette.Editions;
+using Gazette.Localization;
 using Gazette.Site;
 using Gazette.Text;
 
@@ -60,10 +61,10 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
             row.Name = row.Name?.Trim();
             row.Slug = string.IsNullOrWhiteSpace(row.Name) ? null : Slugs.Create(string.IsNullOrWhiteSpace(row.Slug) ? row.Name : row.Slug);
             if (row.Name?.Length > 100 || row.Slug is { Length: 0 or > 100 })
-                Problem = $"The {row.Language} name needs letters or digits and at most 100 characters.";
+                Problem = NewsroomLabels.Current.Format("TranslatedNameInvalid", row.Language);
         }
         if (Problem is null && await SlugTakenAsync(id, rows, cancellationToken) is { } taken)
-            Problem = $"Another {(Kind == "sections" ? "section" : "tag")} already has the address '{taken.Slug}' in {taken.Language}.";
+            Problem = NewsroomLabels.Current.Format(Kind == "sections" ? "SectionSlugTakenIn" : "TagSlugTakenIn", taken.Slug, taken.Language);
         if (Problem is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

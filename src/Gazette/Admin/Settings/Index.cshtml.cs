@@ -112,7 +112,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         var languages = (text ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var wrong = languages.Where(l => !IsLanguage(l) || l.Length > 35).ToList();
         if (wrong.Count > 0)
-            ModelState.AddModelError("Form.EditionLanguages", $"Not a language code: {string.Join(", ", wrong)}. Use codes such as en, fr, nl or pt-BR.");
+            ModelState.AddModelError("Form.EditionLanguages", NewsroomLabels.Current.Format("EditionLanguagesInvalid", string.Join(", ", wrong)));
         return string.Join(',', languages.Select(Editions.LanguageTags.Normalize).Distinct(StringComparer.OrdinalIgnoreCase));
     }
 
@@ -121,7 +121,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         var url = text?.Trim() ?? "";
         if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
                 && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment)))
-            ModelState.AddModelError("Form.MachineTranslationUrl", "Enter the http:// or https:// address of a LibreTranslate-compatible service, or leave it empty.");
+            ModelState.AddModelError("Form.MachineTranslationUrl", NewsroomLabels.Current["MachineTranslationUrlInvalid"]);
         return url;
     }
 
@@ -200,18 +200,18 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         public bool WebhooksAllowPrivateAddresses { get; set; }
 
         [StringLength(400)]
-        [Display(Name = "Language editions (comma-separated codes besides the default language, e.g. en, nl)")]
+        [Display(Name = "EditionLanguages")]
         public string? EditionLanguages { get; set; }
 
         [StringLength(400)]
-        [Display(Name = "Machine translation endpoint (LibreTranslate-compatible; empty: off)")]
+        [Display(Name = "MachineTranslationUrl")]
         public string? MachineTranslationUrl { get; set; }
 
         [StringLength(400)]
-        [Display(Name = "Its API key (leave empty to keep the current one)")]
+        [Display(Name = "MachineTranslationApiKey")]
         public string? MachineTranslationApiKey { get; set; }
 
-        [Display(Name = "Forget the API key")]
+        [Display(Name = "ForgetMachineTranslationKey")]
         public bool ForgetMachineTranslationKey { get; set; }
     }
 }

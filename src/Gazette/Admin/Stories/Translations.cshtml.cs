@@ -33,7 +33,7 @@ public sealed class TranslationsModel(GazetteDb db, StoryTranslations translatio
             return refusal;
         language = language?.Trim() ?? "";
         if (!LanguageTag.IsValid(language))
-            return await ShowAsync($"'{language}' is not a language code such as fr, nl or pt-BR.", cancellationToken);
+            return await ShowAsync(Localization.NewsroomLabels.Current.Format("NotALanguageCode", language), cancellationToken);
         try
         {
             var translation = await translations.CreateAsync(Story, language, machine, Me.Editor, Me.Rights.UserId, cancellationToken);
