@@ -25,8 +25,11 @@ public sealed class OutputCacheSettings
     /// <summary>How often the change feed is read for evictions.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary><c>max-age</c> for browsers: short, since they cannot be told to forget.</summary>
-    public TimeSpan BrowserMaxAge { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// <c>max-age</c> for browsers, which cannot be told to forget: none by default, so a reader's browser asks again
+    /// each time and gets a 304 from the output cache when nothing changed.
+    /// </summary>
+    public TimeSpan BrowserMaxAge { get; set; } = TimeSpan.Zero;
 
     /// <summary><c>s-maxage</c> for CDNs and proxies, which the purge hook can reach.</summary>
     public TimeSpan SharedMaxAge { get; set; } = TimeSpan.FromMinutes(10);

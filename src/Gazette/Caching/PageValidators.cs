@@ -69,7 +69,14 @@ public sealed class PageValidators(RequestDelegate next, IOptions<OutputCacheSet
         if (headers.CacheControl.Count == 0)
         {
             headers.CacheControl = string.Create(CultureInfo.InvariantCulture,
-                $"public, max-age={(int)settings.BrowserMaxAge.TotalSeconds}, s-maxage={(int)settings.SharedMaxAge.TotalSeconds}, stale-while-revalidate={(int)settings.StaleWhileRevalidate.TotalSeconds}");
+                $"public, max-age={(int)settings.BrowserMaxAge.TotalSeconds}, s-maxage={(int)settings.SharedMaxAge.TotalSeconds}");
+            // Serving stale while revalidating is for CDNs, which the purge hook reaches; a browser doing it would show
+            // a reader the page without the comment they just saw approved. CDN-Cache-Control (RFC 9213) and Fastly's
+            // Surrogate-Control are read by CDNs only.
+            var forCdns = string.Create(CultureInfo.InvariantCulture,
+                $"max-age={(int)settings.SharedMaxAge.TotalSeconds}, stale-while-revalidate={(int)settings.StaleWhileRevalidate.TotalSeconds}");
+            headers["CDN-Cache-Control"] = forCdns;
+            headers["Surrogate-Control"] = forCdns;
         }
         if (context.Features.Get<IOutputCacheFeature>()?.Context.Tags is { Count: > 0 } tags)
             headers[SurrogateKeyHeader] = string.Join(' ', tags);

@@ -26,7 +26,9 @@ public abstract class BrowserTest(GazetteProcess site, Chromium chromium) : IAsy
             BaseURL = Site.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
-            Locale = "fr-FR",
+            // The newsroom follows the browser's language (Localization/NewsroomCulture) and these flows read its English
+            // labels; public pages take the story's own language whatever the browser says.
+            Locale = "en-GB",
             TimezoneId = "Europe/Paris",
         });
         context.SetDefaultTimeout(15_000);

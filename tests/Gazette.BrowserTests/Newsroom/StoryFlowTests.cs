@@ -95,7 +95,7 @@ public sealed partial class StoryFlowTests(GazetteProcess site, Chromium chromiu
         await contributor.Locator("textarea[data-markdown-editor]").FillAsync("Le bac partira désormais à sept heures, une demi-heure plus tôt.");
         await Expect(contributor.GetByRole(AriaRole.Button, new() { Name = "Publish now" })).ToHaveCountAsync(0);
         await contributor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
-        await Expect(contributor.Locator(".story-status strong")).ToHaveTextAsync(new Regex("Review"));
+        await Expect(contributor.Locator(".story-status strong")).ToHaveTextAsync(new Regex("In review"));
 
         await editor.GotoAsync("/admin");
         await editor.GetByRole(AriaRole.Link, new() { Name = headline }).First.ClickAsync();
