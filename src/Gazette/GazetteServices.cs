@@ -40,7 +40,6 @@ public static class GazetteServices
         services.AddWebhooks();
         services.AddGazetteOutputCache(builder.Configuration);
         services.AddGazetteCacheStore(builder.Configuration);
-        services.AddHostedService<SiteContextFollower>();
         // The document describes the versioned JSON APIs only, not the admin pages' own helpers.
         services.AddOpenApi(openApi => openApi.ShouldInclude = api => api.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddRazorPages(pages =>

@@ -12,17 +12,13 @@ namespace Gazette.Caching;
 /// reads the new rows and evicts the tags they make stale (<see cref="CacheTags.StaleAfterAsync"/>), only through
 /// <see cref="IOutputCacheStore.EvictByTagAsync"/> so a shared store evicts for every node. It starts from the
 /// feed's end: a node's own memory cache starts empty, and a shared one is kept current by the nodes already running.
-/// Section and settings changes also refresh this node's <see cref="SiteContext"/>, which another node may have made.
+/// Section and settings changes also refresh this node's <see cref="SiteContext"/> (another node may have made them),
+/// before the pages showing them are evicted, so no page is rendered again from the old snapshot.
 /// </summary>
 public sealed class CacheEviction(IOutputCacheStore store, IServiceScopeFactory scopes, SiteContext site, IOptions<OutputCacheSettings> options,
     ILogger<CacheEviction> logger) : BackgroundService
 {
-    private const int EventsPerPoll = 1000;
-
-    /// <summary>On PostgreSQL a smaller id can commit after a larger one was read: skipped ids are looked for this long.</summary>
-    private static readonly TimeSpan GapWatch = TimeSpan.FromMinutes(1);
-
-    private readonly Dictionary<long, DateTime> gaps = [];
+    private readonly ChangeFeedReader feed = new();
     private long? lastSeen;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,7 +67,7 @@ public sealed class CacheEviction(IOutputCacheStore store, IServiceScopeFactory 
 
     private async Task EvictAsync(GazetteDb db, IReadOnlyCollection<ChangeEvent> changes, CancellationToken cancellationToken)
     {
-        if (changes.Any(c => c.EntityType is nameof(Sections.Section) or nameof(SiteSettings)))
+        if (CacheTags.ChangesEveryPage(changes))
             site.Invalidate();
         var stale = await CacheTags.StaleAfterAsync(db, changes, cancellationToken);
         foreach (var tag in stale)
@@ -87,32 +83,12 @@ public sealed class CacheEviction(IOutputCacheStore store, IServiceScopeFactory 
         }
         while (true)
         {
-            var watched = gaps.Keys.ToList();
-            var changes = await db.ChangeEvents.AsNoTracking()
-                .Where(e => e.Id > last || watched.Contains(e.Id))
-                .OrderBy(e => e.Id).Take(EventsPerPoll)
-                .ToListAsync(cancellationToken);
-            var cutoff = DateTime.UtcNow - GapWatch;
-            foreach (var (id, since) in gaps.ToList())
-            {
-                if (since < cutoff)
-                    gaps.Remove(id);
-            }
+            var (changes, newest) = await feed.ReadAsync(db, last, cancellationToken);
             if (changes.Count == 0)
                 return;
-            var newest = Math.Max(last, changes[^1].Id);
-            var seen = changes.Select(c => c.Id).ToHashSet();
-            foreach (var id in seen)
-                gaps.Remove(id);
-            // A long run of missing ids is a sequence jump, not transactions in flight.
-            for (var id = last + 1; id < newest && newest - last <= EventsPerPoll * 2; id++)
-            {
-                if (!seen.Contains(id))
-                    gaps.TryAdd(id, DateTime.UtcNow);
-            }
             await EvictAsync(db, changes, cancellationToken);
             lastSeen = last = newest;
-            if (changes.Count < EventsPerPoll)
+            if (changes.Count < ChangeFeedReader.BatchSize)
                 return;
         }
     }

@@ -41,11 +41,15 @@ public static class CacheTags
             .. relatedIds.Select(Story),
         ];
 
+    /// <summary>Section names are in every page's navigation, the site settings in every page's head.</summary>
+    public static bool ChangesEveryPage(IEnumerable<ChangeEvent> changes) =>
+        changes.Any(c => c.EntityType is nameof(Sections.Section) or nameof(Site.SiteSettings));
+
     /// <summary>The tags made stale by <paramref name="changes"/>, reading from the database what a story now belongs to.</summary>
     public static async Task<IReadOnlySet<string>> StaleAfterAsync(GazetteDb db, IReadOnlyCollection<ChangeEvent> changes, CancellationToken cancellationToken)
     {
         var tags = new HashSet<string>(StringComparer.Ordinal);
-        if (changes.Any(c => c.EntityType is nameof(Sections.Section) or nameof(Site.SiteSettings)))
+        if (ChangesEveryPage(changes))
             return new HashSet<string> { GazetteCachePolicy.AllTag };
 
         var storyIds = changes.Where(c => c.EntityType == nameof(Article)).Select(c => c.EntityId).Distinct().ToList();
@@ -72,9 +76,6 @@ public static class CacheTags
             {
                 case GazetteDb.ArticleCommentsEvent:
                     tags.Add(Comments(change.EntityId));
-                    break;
-                case GazetteDb.ArticleRelatedEvent:
-                    tags.Add(Story(change.EntityId));
                     break;
                 case nameof(Tags.Tag):
                     tags.Add(Tag(change.EntityId));

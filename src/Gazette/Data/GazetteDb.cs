@@ -169,9 +169,6 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>
     public const string ArticleCommentsEvent = "ArticleComments";
 
-    /// <summary>Change-feed type for a story whose pinned or excluded related stories changed.</summary>
-    public const string ArticleRelatedEvent = "ArticleRelated";
-
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -183,7 +180,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     {
         var changed = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Article or Section or Tag or Author or Comment or Site.SiteSettings or Related.RelatedPin)
+            .Where(e => e.Entity is Article or Section or Tag or Author or Comment or Site.SiteSettings)
             .Select(e => (Entry: e, Kind: e.State switch
             {
                 EntityState.Added => ChangeKind.Created,
@@ -207,12 +204,6 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
         var rows = new List<ChangeEvent>();
         foreach (var (entry, kind, knownId) in changed)
         {
-            // An editor's pin changes what a story page shows, not a story: page caches hear of the story under its own type.
-            if (entry.Entity is Related.RelatedPin pin)
-            {
-                rows.Add(new ChangeEvent { EntityType = ArticleRelatedEvent, EntityId = pin.ArticleId, Kind = ChangeKind.Updated, OccurredAt = now });
-                continue;
-            }
             rows.Add(new ChangeEvent
             {
                 EntityType = entry.Entity.GetType().Name,

@@ -15,16 +15,9 @@ namespace Gazette.Search;
 public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes, IOptions<GazetteOptions> options,
     IOutputCacheStore cache, ILogger<IndexFollower> logger) : BackgroundService
 {
-    private const int EventsPerPoll = 1000;
     private const int MaxStoriesEvictedOneByOne = 200;
 
-    /// <summary>
-    /// On PostgreSQL a row with a smaller id can commit after a larger one has been read. Ids skipped over are
-    /// watched for this long, and applied if they appear.
-    /// </summary>
-    private static readonly TimeSpan GapWatch = TimeSpan.FromMinutes(1);
-
-    private readonly Dictionary<long, DateTime> gaps = [];
+    private readonly ChangeFeedReader feed = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,29 +58,14 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
         while (true)
         {
             var last = index.LastChangeId;
-            var watched = gaps.Keys.ToList();
-            var changes = await db.ChangeEvents.AsNoTracking()
-                .Where(e => e.Id > last || watched.Contains(e.Id))
-                .OrderBy(e => e.Id).Take(EventsPerPoll)
-                .ToListAsync(cancellationToken);
-            ForgetOldGaps();
+            var (changes, newest) = await feed.ReadAsync(db, last, cancellationToken);
             if (changes.Count == 0)
                 return;
-            var newest = Math.Max(last, changes[^1].Id);
-            var seen = changes.Select(c => c.Id).ToHashSet();
-            foreach (var id in seen)
-                gaps.Remove(id);
-            // A long run of missing ids is a sequence jump, not transactions in flight.
-            for (var id = last + 1; id < newest && newest - last <= EventsPerPoll * 2; id++)
-            {
-                if (!seen.Contains(id))
-                    gaps.TryAdd(id, DateTime.UtcNow);
-            }
             var stories = StoriesTouchedBy(changes);
             await index.ApplyAsync(db, stories, newest, cancellationToken);
             if (stories.Count > 0)
                 await EvictWhatTheIndexShowedAsync(stories, cancellationToken);
-            if (changes.Count < EventsPerPoll)
+            if (changes.Count < ChangeFeedReader.BatchSize)
                 return;
         }
     }
@@ -126,15 +104,5 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
             });
         }
         return stories;
-    }
-
-    private void ForgetOldGaps()
-    {
-        var cutoff = DateTime.UtcNow - GapWatch;
-        foreach (var (id, since) in gaps.ToList())
-        {
-            if (since < cutoff)
-                gaps.Remove(id);
-        }
     }
 }
