@@ -8,12 +8,10 @@ using Gazette.Import.WordPress;
 using Gazette.Tests.Infrastructure;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gazette.Tests.Import;
 
@@ -301,16 +299,13 @@ public abstract class WordPressImportTests : IAsyncLifetime
     {
         var site = await SiteAsync();
         var image = await File.ReadAllBytesAsync(Path.Combine(uploads, "2024", "03", "port-valmer.jpg"), TestContext.Current.CancellationToken);
-        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var oldSite = builder.Build();
+        await using var oldSite = LoopbackServer.Create();
         var served = 0;
         var oversized = image.Concat(new byte[2 * 1024 * 1024]).ToArray();
         oldSite.MapGet("/wp-content/uploads/2024/03/port-valmer.jpg", () =>
             Results.Bytes(Interlocked.Increment(ref served) == 1 ? oversized : image, "image/jpeg"));
         await oldSite.StartAsync(TestContext.Current.CancellationToken);
-        var address = oldSite.Urls.First();
+        var address = LoopbackServer.AddressOf(oldSite);
         var export = Path.Combine(uploads, "local-export.xml");
         await File.WriteAllTextAsync(export, (await File.ReadAllTextAsync(Fixture, TestContext.Current.CancellationToken))
             .Replace("https://courrier-valmer.example/wp-content/uploads", address + "/wp-content/uploads"), TestContext.Current.CancellationToken);

@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
+using Gazette.Tests.Infrastructure;
+
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gazette.Tests.Translations;
 
@@ -23,14 +20,11 @@ public sealed class TranslateReceiver : IAsyncDisposable
 
     private TranslateReceiver(WebApplication app) => this.app = app;
 
-    public string Url => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    public string Url => LoopbackServer.AddressOf(app);
 
     public static async Task<TranslateReceiver> StartAsync(bool failing = false)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var receiver = new TranslateReceiver(app);
         app.MapPost("/translate", async (HttpContext context) =>
         {
