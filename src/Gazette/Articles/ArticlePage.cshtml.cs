@@ -70,6 +70,9 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         // index knows it has none yet, so that page is not kept long.
         if (Related.Count == 0)
             HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
+        // A cached page must not offer the comment form after the comments close.
+        if (Comments.Form is not null && CommentThreads.ClosesAt(article, Site.Settings) is { } closes)
+            HttpContext.KeepBriefly(closes - now);
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);

@@ -29,7 +29,7 @@ public abstract class StoryListPageModel(GazetteDb db, SiteContext site, TimePro
     {
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();
-        var page = await stories.NewestPageAsync(Clock.GetUtcNow().UtcDateTime, pageNumber, cancellationToken);
+        var page = await stories.NewestPageAsync(Db, Clock.GetUtcNow().UtcDateTime, pageNumber, cancellationToken);
         if (page is null)
             return NotFound();
         Stories = page;

@@ -19,7 +19,7 @@ public sealed class AuthorPageModel(GazetteDb db, SiteContext site, TimeProvider
         if (author is null)
             return NotFound();
         HttpContext.TagResponse(CacheTags.Author(author.Id), CacheTags.AuthorList(author.Id));
-        return await ShowAsync(Db.Articles.Where(a => a.Authors.Any(byline => byline.AuthorId == author.Id)), author.Name,
+        return await ShowAsync(Db.Articles.BylinedTo(Db, author.Id), author.Name,
             author.Bio, $"/author/{author.Slug}", cancellationToken, author.PhotoUrl,
             feedPath: $"/author/{author.Slug}/feed");
     }

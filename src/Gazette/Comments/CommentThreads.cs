@@ -14,8 +14,11 @@ public sealed class CommentThreads(GazetteDb db, CommentFormTokens tokens)
     public const int MaxDepth = 3;
 
     public static bool IsOpen(Article article, SiteSettings settings, DateTime nowUtc) =>
-        article.CommentsOpen && article.IsPublic(nowUtc)
-        && (settings.CommentsCloseAfterDays <= 0 || article.PublishedAt!.Value.AddDays(settings.CommentsCloseAfterDays) > nowUtc);
+        article.CommentsOpen && article.IsPublic(nowUtc) && !(ClosesAt(article, settings) <= nowUtc);
+
+    /// <summary>When the site's "close after N days" setting closes the story's comments; null when it never does.</summary>
+    public static DateTime? ClosesAt(Article article, SiteSettings settings) =>
+        settings.CommentsCloseAfterDays > 0 && article.PublishedAt is { } published ? published.AddDays(settings.CommentsCloseAfterDays) : null;
 
     public async Task<CommentSection> LoadAsync(Article article, string storyPath, Labels labels, SiteSettings settings, DateTime nowUtc,
         int? replyTo, string? notice, CancellationToken cancellationToken)

@@ -81,7 +81,11 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
             article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             article.Property(a => a.Version).IsConcurrencyToken();
             article.HasIndex(a => new { a.Language, a.Slug }).IsUnique();
-            article.HasIndex(a => new { a.Status, a.PublishedAt });
+            // Every public list is "the newest public stories of X": these let the database walk the newest first and
+            // stop after a page, and count the public ones from the index alone (the query filter reads DeletedAt).
+            article.HasIndex(a => new { a.PublishedAt, a.Status, a.DeletedAt });
+            article.HasIndex(a => new { a.SectionId, a.PublishedAt, a.Status, a.DeletedAt });
+            article.HasIndex(a => new { a.Language, a.PublishedAt, a.Status, a.DeletedAt });
             article.HasIndex(a => a.TranslationGroup);
             article.HasOne(a => a.Section).WithMany().OnDelete(DeleteBehavior.SetNull);
             article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
@@ -228,7 +232,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     internal List<ChangeEvent> UncommittedChanges { get; } = [];
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(Caching.CommitEviction.Instance);
+        optionsBuilder.AddInterceptors(Caching.CommitEviction.Instance, SqliteConnectionSettings.Instance);
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),

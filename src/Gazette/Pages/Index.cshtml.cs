@@ -33,7 +33,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();
         var now = clock.GetUtcNow().UtcDateTime;
-        var latest = await Edition.Scope(db.Articles).NewestPageAsync(now, pageNumber, cancellationToken, pageSize: 10);
+        var latest = await Edition.Scope(db.Articles).NewestPageAsync(db, now, pageNumber, cancellationToken, pageSize: 10);
         if (latest is null)
             return NotFound();
         Latest = latest;
@@ -59,8 +59,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
             var cards = chosen.Count == 0 ? [] : await db.Articles.AsNoTracking()
                 .Where(a => chosen.Contains(a.Id))
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Summaries()
-                .ToListAsync(cancellationToken);
+                .ToSummariesAsync(db, cancellationToken);
             SectionBlocks = Site.Sections
                 .Select(section => (section, (IReadOnlyList<StorySummary>)cards.Where(c => c.SectionSlug == section.Slug).ToList()))
                 .Where(block => block.Item2.Count > 0)

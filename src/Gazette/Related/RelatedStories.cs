@@ -41,7 +41,8 @@ public sealed class RelatedStories(GazetteDb db, SearchIndex index, IMemoryCache
         var ranked = room == 0 ? [] : index.Search(searcher => RelatedRanking.Rank(searcher, storyId, now, leaveOut, room)) ?? [];
         var wanted = pinned.Take(RelatedRanking.MaxStories).Concat(ranked).ToList();
         var found = await db.Articles.AsNoTracking().WherePublic(now).Where(a => wanted.Contains(a.Id))
-            .Summaries().ToDictionaryAsync(s => s.Id, cancellationToken);
-        return wanted.Where(found.ContainsKey).Select(id => found[id]).ToList();
+            .ToSummariesAsync(db, cancellationToken);
+        var byId = found.ToDictionary(s => s.Id);
+        return wanted.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 }

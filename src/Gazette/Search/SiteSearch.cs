@@ -47,7 +47,7 @@ public sealed class SiteSearch(StorySearch search, GazetteDb db, TimeProvider cl
         var total = await stories.CountAsync(cancellationToken);
         var summaries = await stories.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Skip((request.Page - 1) * SearchRequest.PageSize).Take(SearchRequest.PageSize)
-            .Summaries().ToListAsync(cancellationToken);
+            .ToSummariesAsync(db, cancellationToken);
         var hits = summaries.Select(s => new SearchHit(s.Id, System.Net.WebUtility.HtmlEncode(s.DisplayHeadline),
             System.Net.WebUtility.HtmlEncode(s.Standfirst), s.Language, s.PathIn(zone), s.PublishedAt, s.SectionName, s.SectionSlug,
             s.AuthorNames, s.ImageUrl, s.ImageAlt)).ToList();

@@ -37,7 +37,7 @@ public sealed class TagPageModel(GazetteDb db, SiteContext site, TimeProvider cl
         if (!string.Equals(path, Request.Path.Value, StringComparison.Ordinal))
             return RedirectPermanent(path + Request.QueryString);
         var labels = Localization.Labels.For(language);
-        return await ShowAsync(Edition.Scope(Db.Articles).Where(a => a.Tags.Any(t => t.Id == tag.Id)), inEdition.Hashtag,
+        return await ShowAsync(Edition.Scope(Db.Articles).TaggedWith(Db, tag.Id), inEdition.Hashtag,
             labels.Format("StoriesTagged", inEdition.Name), path, cancellationToken, feedPath: path + "/feed",
             alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.PathOf($"/tag/{LocalizedTags.In(tag, names, edition.Language).Slug}"))));
     }

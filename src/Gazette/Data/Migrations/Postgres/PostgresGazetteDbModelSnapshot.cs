@@ -262,8 +262,6 @@ namespace Gazette.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SectionId");
-
                     b.HasIndex("TranslationGroup");
 
                     b.HasIndex("TranslationSourceId");
@@ -271,7 +269,11 @@ namespace Gazette.Data.Migrations.Postgres
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("PublishedAt", "Status", "DeletedAt");
+
+                    b.HasIndex("Language", "PublishedAt", "Status", "DeletedAt");
+
+                    b.HasIndex("SectionId", "PublishedAt", "Status", "DeletedAt");
 
                     b.ToTable("Articles");
                 });

@@ -253,8 +253,6 @@ namespace Gazette.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SectionId");
-
                     b.HasIndex("TranslationGroup");
 
                     b.HasIndex("TranslationSourceId");
@@ -262,7 +260,11 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.HasIndex("Language", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAt");
+                    b.HasIndex("PublishedAt", "Status", "DeletedAt");
+
+                    b.HasIndex("Language", "PublishedAt", "Status", "DeletedAt");
+
+                    b.HasIndex("SectionId", "PublishedAt", "Status", "DeletedAt");
 
                     b.ToTable("Articles");
                 });
