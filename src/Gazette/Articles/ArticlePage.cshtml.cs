@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Articles;
 
 [OutputCache(PolicyName = OutputCaching.Pages)]
-public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedStories related, TimeProvider clock)
+public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedStories related, Search.SearchIndex searchIndex, TimeProvider clock)
     : GazettePageModel(site)
 {
     public Article Article { get; private set; } = null!;
@@ -69,6 +69,10 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         // Related stories come from the search index, which trails the database by a poll: a story shown before the
         // index knows it has none yet, so that page is not kept long.
         if (Related.Count == 0)
+            HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
+        // A page rendered while the index was taking a change in may have read the index just before it, after the
+        // follower evicted the pages the change concerns: such a page is not kept long either.
+        if (DateTime.UtcNow - searchIndex.LastChangedAtUtc < TimeSpan.FromSeconds(10))
             HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
         // A cached page must not offer the comment form after the comments close.
         if (Comments.Form is not null && CommentThreads.ClosesAt(article, Site.Settings) is { } closes)

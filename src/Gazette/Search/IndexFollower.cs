@@ -13,7 +13,7 @@ namespace Gazette.Search;
 /// tags or authors did.
 /// </summary>
 public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes, IOptions<GazetteOptions> options,
-    IOutputCacheStore cache, ILogger<IndexFollower> logger) : BackgroundService
+    IOutputCacheStore cache, TimeProvider clock, ILogger<IndexFollower> logger) : BackgroundService
 {
     private const int MaxStoriesEvictedOneByOne = 200;
 
@@ -71,9 +71,10 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
     }
 
     /// <summary>
-    /// Pages computed from the index as it was: search results, and the "read also" lists of the stories re-indexed and
-    /// of the pages listing them (a story page is tagged with its related stories). The change feed's own eviction may
-    /// have run before this pass, and re-rendered those pages from the old index.
+    /// Pages computed from the index as it was: search results, the "read also" lists of the stories re-indexed and
+    /// of the pages listing them (a story page is tagged with its related stories), and the pages of the stories most
+    /// like each re-indexed one, whose lists it may now join (similarity goes both ways, nearly). The change feed's own
+    /// eviction may have run before this pass, and re-rendered those pages from the old index.
     /// </summary>
     private async Task EvictWhatTheIndexShowedAsync(IReadOnlyCollection<int> stories, CancellationToken cancellationToken)
     {
@@ -83,7 +84,11 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
             await cache.EvictByTagAsync(Caching.GazetteCachePolicy.AllTag, cancellationToken);
             return;
         }
-        foreach (var id in stories)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var neighbours = index.Search(searcher => stories
+            .SelectMany(id => Related.RelatedRanking.Rank(searcher, id, now, new HashSet<int> { id }))
+            .ToList()) ?? [];
+        foreach (var id in stories.Concat(neighbours).Distinct())
             await cache.EvictByTagAsync(Caching.CacheTags.Story(id), cancellationToken);
     }
 

@@ -44,6 +44,10 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
     /// <summary>Grows each time the index changes, so results derived from it (the related stories) know when to recompute.</summary>
     public long Generation => Interlocked.Read(ref generation);
 
+    /// <summary>When <see cref="Generation"/> last moved (UTC ticks; 0 before the first change).</summary>
+    public DateTime LastChangedAtUtc => new(Interlocked.Read(ref lastChangedTicks), DateTimeKind.Utc);
+    private long lastChangedTicks;
+
     private long generation;
 
     public static Similarity Similarity { get; } = new BM25Similarity();
@@ -110,6 +114,7 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         Commit(upTo);
         searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
         Interlocked.Increment(ref generation);
+        Interlocked.Exchange(ref lastChangedTicks, DateTime.UtcNow.Ticks);
         logger.LogInformation("Search index rebuilt: {Count} stories in {Seconds:F1} s.", count, (DateTime.UtcNow - started).TotalSeconds);
     }
 
@@ -132,6 +137,7 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         searchers?.MaybeRefreshBlocking();
         // After the refresh: a result computed under the new generation has seen the change.
         Interlocked.Increment(ref generation);
+        Interlocked.Exchange(ref lastChangedTicks, DateTime.UtcNow.Ticks);
     }
 
     /// <summary>The stories whose document holds <paramref name="value"/> in <paramref name="field"/> (who uses a tag, a section…).</summary>
