@@ -78,6 +78,8 @@ foreach (var run in runs)
         foreach (var e in test.Where(e => model.Probability(e.Text, e.Author) >= model.Threshold != e.IsSpam))
             Console.Error.WriteLine($"{(e.IsSpam ? "missed" : "false alarm")} {model.Probability(e.Text, e.Author):0.00}: {e.Text.ReplaceLineEndings(" ")}");
     var scored = test.Select(e => (model.Probability(e.Text, e.Author), e.IsSpam)).ToList();
+    if (Environment.GetEnvironmentVariable("SPAM_DUMP") is { } dump)
+        File.AppendAllLines(dump, scored.Select(s => $"test\t{run.Group}\t{(s.IsSpam ? 1 : 0)}\t{Math.Log(s.Item1 / (1 - s.Item1)):R}").Prepend($"run\t{run.Group}\t{run.Name}\t{Math.Log(model.Threshold / (1 - model.Threshold)):R}"));
     Console.WriteLine($"| ({run.Group}) {run.Name} | {training.Count} | {test.Count} | {model.Threshold:0.000} | {metrics.Row} | {Auc(scored):0.000} | {RecallAtFalsePositiveRate(scored, 0.01):0.000} |");
 }
 foreach (var group in results.GroupBy(r => r.Group).Where(g => g.Count() > 1))
@@ -92,6 +94,8 @@ static SpamTrainingOptions Options()
         options = options with { L2 = double.Parse(l2, CultureInfo.InvariantCulture) };
     if (Environment.GetEnvironmentVariable("SPAM_EPOCHS") is { } epochs)
         options = options with { Epochs = int.Parse(epochs, CultureInfo.InvariantCulture) };
+    if (Environment.GetEnvironmentVariable("SPAM_MIXES") is { } mixes)
+        options = options with { NaiveBayesMixes = [.. mixes.Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture))] };
     return options;
 }
 
