@@ -9,8 +9,9 @@ using Gazette.Text.Spam;
 // builds the shipped model. Usage:
 //   dotnet run --project tools/SpamEval -c Release [-- --data DIR]            evaluation table (Markdown)
 //   dotnet run --project tools/SpamEval -c Release -- train [--data DIR] [--out FILE]
-// Diagnostics: SPAM_EVAL_ERRORS=a (a run group) prints that group's errors on stderr; SPAM_L2 and SPAM_EPOCHS
-// override the training options for experiments (the reported table uses the defaults).
+// Diagnostics: SPAM_EVAL_ERRORS=a (a run group) prints that group's errors on stderr; SPAM_L2, SPAM_EPOCHS and
+// SPAM_MIXES (naive Bayes shares, comma-separated) override the training options for experiments (the reported table
+// uses the defaults).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -78,8 +79,6 @@ foreach (var run in runs)
         foreach (var e in test.Where(e => model.Probability(e.Text, e.Author) >= model.Threshold != e.IsSpam))
             Console.Error.WriteLine($"{(e.IsSpam ? "missed" : "false alarm")} {model.Probability(e.Text, e.Author):0.00}: {e.Text.ReplaceLineEndings(" ")}");
     var scored = test.Select(e => (model.Probability(e.Text, e.Author), e.IsSpam)).ToList();
-    if (Environment.GetEnvironmentVariable("SPAM_DUMP") is { } dump)
-        File.AppendAllLines(dump, scored.Select(s => $"test\t{run.Group}\t{(s.IsSpam ? 1 : 0)}\t{Math.Log(s.Item1 / (1 - s.Item1)):R}").Prepend($"run\t{run.Group}\t{run.Name}\t{Math.Log(model.Threshold / (1 - model.Threshold)):R}"));
     Console.WriteLine($"| ({run.Group}) {run.Name} | {training.Count} | {test.Count} | {model.Threshold:0.000} | {metrics.Row} | {Auc(scored):0.000} | {RecallAtFalsePositiveRate(scored, 0.01):0.000} |");
 }
 foreach (var group in results.GroupBy(r => r.Group).Where(g => g.Count() > 1))

@@ -43,9 +43,7 @@ internal static partial class SpamCues
         ["view"] = WordClass.Request,
         ["hit"] = WordClass.Request,
         ["give"] = WordClass.Request,
-        ["see"] = WordClass.Request,
         ["discover"] = WordClass.Request,
-        ["try"] = WordClass.Request,
         ["checkout"] = WordClass.Request,
         ["sub"] = WordClass.Subscribe,
         ["subs"] = WordClass.Subscribe,
@@ -179,7 +177,7 @@ internal static partial class SpamCues
                     found.Add("asks to check, follow or subscribe to the writer");
             }
         }
-        if (classes.Length > 0 && classes[0] is WordClass.Request or WordClass.Subscribe && words.Contains(LinkToken))
+        if (classes.Length > 0 && classes[0] is (WordClass.Request or WordClass.Subscribe) && words.Contains(LinkToken))
             found.Add("starts with a request and gives a link");
         if (GoalPattern().IsMatch(text))
             found.Add("promises something for reaching a number (\"if I get 100 subscribers\")");

@@ -136,6 +136,9 @@ internal static partial class SpamFeatures
                 return;
             var token = word.ToString().Trim('\'');
             word.Clear();
+            // Underscores join words ("my_name") but do not start or end one, except in the link placeholder.
+            if (token != LinkToken)
+                token = token.Trim('_');
             if (token.Length == 0)
                 return;
             // A number's length says more than its digits (5-digit short codes, 11-digit phone numbers).
@@ -144,7 +147,7 @@ internal static partial class SpamFeatures
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsLetterOrDigit(c) || c == '_' && word.Length > 0 || c is '\'' or '’' && word.Length > 0)
+            if (char.IsLetterOrDigit(c) || c == '_' || c is '\'' or '’' && word.Length > 0)
                 word.Append(c == '’' ? '\'' : char.ToLowerInvariant(c));
             else
                 Flush();

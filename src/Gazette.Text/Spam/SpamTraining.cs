@@ -61,7 +61,6 @@ internal static class SpamTraining
                 }
             }
             var bestLoss = double.PositiveInfinity;
-            double[] bestCalibrated = [];
             foreach (var candidate in options.NaiveBayesMixes)
             {
                 var raw = regression.Select((r, i) => r + candidate * bayes[i]).ToArray();
@@ -71,13 +70,8 @@ internal static class SpamTraining
                 var (candidateThreshold, _) = ChooseThreshold(calibrated, labels, sources, options.MaxFalsePositiveRate);
                 var loss = SpamCalibration.Loss(raw, labels, platt);
                 if (loss < bestLoss - 1e-9)
-                {
                     (bestLoss, mix, calibration, threshold) = (loss, candidate, platt, SpamModel.Sigmoid(candidateThreshold));
-                    bestCalibrated = calibrated;
-                }
             }
-            if (Environment.GetEnvironmentVariable("SPAM_DUMP") is { } dump)
-                File.AppendAllLines(dump, bestCalibrated.Select((c, i) => $"oof\t{sources[i]}\t{(labels[i] ? 1 : 0)}\t{c:R}\t{examples[i].Text.ReplaceLineEndings(" ").Replace("\t", " ")}"));
         }
         var model = Fit(vectors, labels, sources, all, options);
         // Regression plus naive Bayes, then Platt's scaling, is still one weight per feature: the model stays linear.
@@ -89,12 +83,9 @@ internal static class SpamTraining
     }
 
     /// <summary>
-    /// The threshold with the best F1 among those whose false-positive rate, averaged over the sources (each source's
-    /// ham weighing the same, so a large source does not hide a small one), stays within the limit, and which keep
-    /// every single source within 1.5 times the limit (a filter that is fine on average but blocks the ham of one kind
-    /// of page is not fine). The average is used rather than the worst source alone because a per-source rate at 1%
-    /// rests on the one or two highest-scoring ham of each source, which is mostly noise. Placed halfway between the
-    /// last score called spam and the next one.
+    /// The threshold with the best F1 among those that keep the false-positive rate within the limit on every source
+    /// (a filter that is fine on average but blocks the ham of one kind of page is not fine), placed halfway between
+    /// the last score called spam and the next one.
     /// </summary>
     internal static (double Threshold, double F1) ChooseThreshold(double[] scores, bool[] labels, string[] sources, double maxFalsePositiveRate)
     {
@@ -103,22 +94,14 @@ internal static class SpamTraining
         var hamBySource = sources.Where((_, i) => !labels[i]).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
         var falsePositivesBySource = hamBySource.Keys.ToDictionary(s => s, _ => 0);
         var (bestF1, bestThreshold) = (-1.0, 0.0);
-        var (truePositives, falsePositives, meanRate) = (0, 0, 0.0);
+        var truePositives = 0;
         for (var k = 0; k < order.Length; k++)
         {
             var i = order[k];
             if (labels[i])
                 truePositives++;
-            else
-            {
-                var source = sources[i];
-                falsePositives++;
-                meanRate += 1.0 / (hamBySource[source] * hamBySource.Count);
-                // One false positive in a small training set says nothing about the rate.
-                if (++falsePositivesBySource[source] > Math.Max(1.5 * maxFalsePositiveRate * hamBySource[source], 1)
-                    || meanRate > maxFalsePositiveRate && falsePositives > 1)
-                    break;
-            }
+            else if (++falsePositivesBySource[sources[i]] > Math.Max(maxFalsePositiveRate * hamBySource[sources[i]], 1))
+                break;
             var next = k + 1 < order.Length ? scores[order[k + 1]] : scores[i] - 2;
             if (next == scores[i])
                 continue; // a threshold cannot separate equal scores
