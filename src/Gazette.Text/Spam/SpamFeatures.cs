@@ -202,7 +202,7 @@ internal static partial class SpamFeatures
 
     private static readonly HashSet<string> Shorteners =
     [
-        "bit.ly", "goo.gl", "tinyurl.com", "ow.ly", "t.co", "adf.ly", "linkbucks.com", "is.gd", "buff.ly", "tiny.cc",
+        "bit.ly", "goo.gl", "tinyurl.com", "ow.ly", "t.co", "adf.ly", "is.gd", "buff.ly", "tiny.cc",
         "shorte.st", "bc.vc", "adfoc.us", "j.mp", "cutt.ly", "rebrand.ly", "shorturl.at", "rb.gy", "tr.im", "su.pr",
     ];
 
