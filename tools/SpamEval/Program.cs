@@ -9,8 +9,9 @@ using Gazette.Text.Spam;
 // builds the shipped model. Usage:
 //   dotnet run --project tools/SpamEval -c Release [-- --data DIR]            evaluation table (Markdown)
 //   dotnet run --project tools/SpamEval -c Release -- train [--data DIR] [--out FILE]
-// Diagnostics: SPAM_EVAL_ERRORS=a (a run group) prints that group's errors on stderr; SPAM_L2 and SPAM_EPOCHS
-// override the training options for experiments (the reported table uses the defaults).
+// Diagnostics: SPAM_EVAL_ERRORS=a (a run group) prints that group's errors on stderr; SPAM_L2, SPAM_EPOCHS, SPAM_HASH_BITS and
+// SPAM_MIXES (naive Bayes shares, comma-separated) override the training options for experiments (the reported table
+// uses the defaults).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -92,6 +93,10 @@ static SpamTrainingOptions Options()
         options = options with { L2 = double.Parse(l2, CultureInfo.InvariantCulture) };
     if (Environment.GetEnvironmentVariable("SPAM_EPOCHS") is { } epochs)
         options = options with { Epochs = int.Parse(epochs, CultureInfo.InvariantCulture) };
+    if (Environment.GetEnvironmentVariable("SPAM_HASH_BITS") is { } bits)
+        options = options with { HashBits = int.Parse(bits, CultureInfo.InvariantCulture) };
+    if (Environment.GetEnvironmentVariable("SPAM_MIXES") is { } mixes)
+        options = options with { NaiveBayesMixes = [.. mixes.Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture))] };
     return options;
 }
 

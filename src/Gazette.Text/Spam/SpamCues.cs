@@ -12,7 +12,7 @@ namespace Gazette.Text.Spam;
 /// </summary>
 internal static partial class SpamCues
 {
-    private enum WordClass { None, Request, Subscribe, Media, Network, Audience, Self }
+    private enum WordClass { None, Request, Subscribe, Media, Network, Audience, Self, Offer }
 
     private static readonly FrozenDictionary<string, WordClass> Classes = new Dictionary<string, WordClass>
     {
@@ -43,6 +43,8 @@ internal static partial class SpamCues
         ["view"] = WordClass.Request,
         ["hit"] = WordClass.Request,
         ["give"] = WordClass.Request,
+        ["discover"] = WordClass.Request,
+        ["checkout"] = WordClass.Request,
         ["sub"] = WordClass.Subscribe,
         ["subs"] = WordClass.Subscribe,
         ["channel"] = WordClass.Media,
@@ -106,6 +108,22 @@ internal static partial class SpamCues
         ["likes"] = WordClass.Audience,
         ["fans"] = WordClass.Audience,
         ["viewers"] = WordClass.Audience,
+        // What scams and giveaways promise (SMS and comment spam alike).
+        ["free"] = WordClass.Offer,
+        ["win"] = WordClass.Offer,
+        ["winner"] = WordClass.Offer,
+        ["prize"] = WordClass.Offer,
+        ["prizes"] = WordClass.Offer,
+        ["giveaway"] = WordClass.Offer,
+        ["gift"] = WordClass.Offer,
+        ["cash"] = WordClass.Offer,
+        ["money"] = WordClass.Offer,
+        ["earn"] = WordClass.Offer,
+        ["bonus"] = WordClass.Offer,
+        ["reward"] = WordClass.Offer,
+        ["bitcoin"] = WordClass.Offer,
+        ["bitcoins"] = WordClass.Offer,
+        ["discount"] = WordClass.Offer,
         ["my"] = WordClass.Self,
         ["our"] = WordClass.Self,
         ["me"] = WordClass.Self,
@@ -140,24 +158,42 @@ internal static partial class SpamCues
                     if (i > 0 && words[i - 1].StartsWith('#'))
                         found.Add("a number of subscribers, views or likes");
                     break;
+                case WordClass.Offer:
+                    found.Add("offers money, a prize or something free");
+                    if (words.Contains(LinkToken))
+                        found.Add("an offer with a link");
+                    break;
                 case WordClass.Media when Before(classes, i, 3, WordClass.Self) && (word != "work" || i > 0 && words[i - 1] == "my"):
                     found.Add("\"my\" before a word like \"channel\", \"video\" or \"music\"");
                     break;
             }
             if (classes[i] is WordClass.Request or WordClass.Subscribe)
             {
+                if (After(classes, i, 4, WordClass.Media))
+                    found.Add("asks to check out a video, song or channel");
                 if (i == 0)
                     found.Add("starts with a request (\"check\", \"subscribe\", \"please\")");
                 if (After(classes, i, 3, WordClass.Self))
                     found.Add("asks to check, follow or subscribe to the writer");
             }
         }
+        if (classes.Length > 0 && classes[0] is (WordClass.Request or WordClass.Subscribe) && words.Contains(LinkToken))
+            found.Add("starts with a request and gives a link");
+        if (GoalPattern().IsMatch(text))
+            found.Add("promises something for reaching a number (\"if I get 100 subscribers\")");
+        if (IntroductionPattern().IsMatch(text))
+            found.Add("the writer introduces themselves (\"my name is\", \"I'm a rapper\")");
+        if (SearchPattern().IsMatch(text))
+            found.Add("asks to search for a quoted name");
         if (HandlePattern().IsMatch(text))
             found.Add("an @name");
         if (SwapPattern().IsMatch(text))
             found.Add("offers a swap (\"sub for sub\", \"like 4 like\")");
         return found.Order(StringComparer.Ordinal);
     }
+
+    /// <summary>The word that stands for a link in the words of a text (see <see cref="SpamFeatures"/>).</summary>
+    internal const string LinkToken = "_link_";
 
     private static WordClass Classify(string word)
     {
@@ -191,6 +227,15 @@ internal static partial class SpamCues
 
     [GeneratedRegex(@"(?<=[\p{L}\p{N}])(?:\s*\.\s+|\s+\.\s*|\s+dot\s+)(?=(?:com|net|org|info|ly|tv|co|me)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpacedDotPattern();
+
+    [GeneratedRegex(@"\bif\s+(?:i|we|this|my\s+\w+)\s+(?:gets?|reach(?:es)?|hits?)\s+(?:to\s+)?\d[\d,.]*\s*[km]?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GoalPattern();
+
+    [GeneratedRegex(@"\bmy\s+name\s+is\b|\b(?:i['’]?m|i\s+am|we['’]?\s?re|we\s+are)\s+(?:a\s+|an\s+)?(?:\d{1,2}\s*(?:yr|yrs|year|years)\b|(?:young|new|upcoming|aspiring|independent|small)\b|(?:\w+\s+){0,2}(?:rapper|singer|producer|artist|musician|youtuber|vlogger|songwriter|dj|band|gamer|dancer|comedian)s?\b)|\b\d{1,2}\s*(?:yr|year)s?\s+old\s+(?:\w+\s+){0,2}(?:singer|rapper|producer|artist|youtuber|twins|girl|boy)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IntroductionPattern();
+
+    [GeneratedRegex(@"\b(?:search|look\s+up|google)\s+(?:for\s+)?[""“]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SearchPattern();
 
     [GeneratedRegex(@"(?<![\w.])@\s?[A-Za-z_][\w.]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex HandlePattern();

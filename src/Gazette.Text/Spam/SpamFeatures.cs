@@ -16,7 +16,7 @@ internal readonly record struct SpamFeature(int Index, float Value);
 /// </summary>
 internal static partial class SpamFeatures
 {
-    private const string LinkToken = "_link_";
+    private const string LinkToken = SpamCues.LinkToken;
 
     /// <param name="descriptions">when not null, receives one description per feature, in the same order.</param>
     public static void Extract(string text, string? author, int hashBits, List<SpamFeature> features, List<string>? descriptions)
@@ -43,6 +43,8 @@ internal static partial class SpamFeatures
                 Add('d', domain, 1f, $"link to {domain}");
             if (segment.Length > 0)
                 Add('p', domain + "/" + segment, 1f, $"link to {domain}/{segment}");
+            foreach (var shape in LinkShape(match.Value, domain))
+                Add('s', shape, 1f, shape);
             if (MomentPattern().IsMatch(match.Value))
                 Add('s', "moment", 1f, "a link to a moment in a video");
             return " " + LinkToken + " ";
@@ -134,6 +136,9 @@ internal static partial class SpamFeatures
                 return;
             var token = word.ToString().Trim('\'');
             word.Clear();
+            // Underscores join words ("my_name") but do not start or end one, except in the link placeholder.
+            if (token != LinkToken)
+                token = token.Trim('_');
             if (token.Length == 0)
                 return;
             // A number's length says more than its digits (5-digit short codes, 11-digit phone numbers).
@@ -142,7 +147,7 @@ internal static partial class SpamFeatures
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsLetterOrDigit(c) || c == '_' && word.Length > 0 || c is '\'' or '’' && word.Length > 0)
+            if (char.IsLetterOrDigit(c) || c == '_' || c is '\'' or '’' && word.Length > 0)
                 word.Append(c == '’' ? '\'' : char.ToLowerInvariant(c));
             else
                 Flush();
@@ -172,6 +177,34 @@ internal static partial class SpamFeatures
         var isWord = segment.Length is > 0 and <= 12 && segment.All(c => c is >= 'a' and <= 'z');
         return (domain, isWord ? segment : "");
     }
+
+    /// <summary>
+    /// What the form of a link says whatever the site: its top-level domain, a link shortener (which hides where it
+    /// leads), a referral code (someone earns from the click), a home page or a page deep inside a site.
+    /// </summary>
+    private static IEnumerable<string> LinkShape(string link, string domain)
+    {
+        var dot = domain.LastIndexOf('.');
+        if (dot >= 0 && dot < domain.Length - 1 && domain[(dot + 1)..].All(char.IsAsciiLetterLower))
+            yield return $"a link to a .{domain[(dot + 1)..]} site";
+        if (Shorteners.Contains(domain))
+            yield return "a shortened link";
+        if (ReferralPattern().IsMatch(link))
+            yield return "a link with a referral code";
+        var path = link;
+        var schemeEnd = path.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0)
+            path = path[(schemeEnd + 3)..];
+        var end = path.IndexOfAny(['?', '#']);
+        var segments = (end < 0 ? path : path[..end]).Split('/', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        yield return segments switch { <= 0 => "a link to a home page", 1 => "a link to a page", _ => "a link deep inside a site" };
+    }
+
+    private static readonly HashSet<string> Shorteners =
+    [
+        "bit.ly", "goo.gl", "tinyurl.com", "ow.ly", "t.co", "adf.ly", "is.gd", "buff.ly", "tiny.cc",
+        "shorte.st", "bc.vc", "adfoc.us", "j.mp", "cutt.ly", "rebrand.ly", "shorturl.at", "rb.gy", "tr.im", "su.pr",
+    ];
 
     private static string DescribeWord(string word) => word switch
     {
@@ -212,6 +245,9 @@ internal static partial class SpamFeatures
 
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""']+|watch\?v=[\w-]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|ly|me|tv|io|co|us|uk|ru|de|fr|gl|be|to|cc|xyz|online|site|club)\b(?:/[^\s<>""']*)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"[?&](?:ref|aff|affiliate|referral|referrer|invite|utm_\w+|r)=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReferralPattern();
 
     [GeneratedRegex(@"[?&#]t=\d+(?:m\d+)?s?\b", RegexOptions.CultureInvariant)]
     private static partial Regex MomentPattern();
