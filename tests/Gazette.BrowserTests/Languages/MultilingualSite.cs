@@ -1,0 +1,54 @@
+using Gazette.BrowserTests.Infrastructure;
+
+namespace Gazette.BrowserTests.Languages;
+
+/// <summary>
+/// A Gazette of its own for the language flows, started once for all of them: they turn on language editions (English
+/// by default, with French and Arabic editions) and machine translation, which would change what every other flow sees
+/// on the shared site. Its machine translation engine is a <see cref="TranslateReceiver"/> on loopback.
+/// </summary>
+public sealed class MultilingualSite : IAsyncLifetime
+{
+    private readonly SemaphoreSlim setUpGate = new(1, 1);
+    private bool setUp;
+
+    public GazetteProcess Process { get; } = new();
+
+    public TranslateReceiver Translator { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Process.InitializeAsync();
+        if (Process.UnavailableReason is null)
+            Translator.Start();
+    }
+
+    /// <summary>Runs <paramref name="configure"/> the first time any flow asks, and never again.</summary>
+    public async Task SetUpOnceAsync(Func<Task> configure)
+    {
+        await setUpGate.WaitAsync();
+        try
+        {
+            if (!setUp)
+                await configure();
+            setUp = true;
+        }
+        finally
+        {
+            setUpGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        await Translator.DisposeAsync();
+        setUpGate.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MultilingualCollection : ICollectionFixture<MultilingualSite>
+{
+    public const string Name = "Multilingual site";
+}
