@@ -16,9 +16,17 @@ public sealed class MultilingualSite : IAsyncLifetime
 
     public TranslateReceiver Translator { get; } = new();
 
+    /// <summary>The shared administrator's cookies once signed in during set-up: flows reuse the session instead of signing in again.</summary>
+    public string? AdministratorSession { get; set; }
+
+    /// <summary>How long this second Gazette took to answer, for the first flow's output.</summary>
+    public TimeSpan StartedIn { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await Process.InitializeAsync();
+        StartedIn = started.Elapsed;
         if (Process.UnavailableReason is null)
             Translator.Start();
     }
