@@ -19,7 +19,7 @@ public abstract class MultilingualTest(MultilingualSite site, Chromium chromium)
 
     protected void Log(string step) => TestContext.Current.TestOutputHelper?.WriteLine($"{clock.ElapsedMilliseconds,6} ms {step}");
 
-    /// <summary>The story an editor is on, and where readers find it once it is out.</summary>
+    /// <summary>A story as its editor knows it: the editor page's address and the headline.</summary>
     protected sealed record Story(string EditorPath, string Headline);
 
     /// <summary>Sets the site up through its settings page, as its administrator would, once for every flow.</summary>
