@@ -31,10 +31,14 @@ public static class CacheTags
     public static string Author(int id) => $"author:{id}";
     public static string AuthorList(int id) => $"author-list:{id}";
 
-    /// <summary>What a story page shows besides the navigation: the story, its comments, tags, authors and related stories.</summary>
+    /// <summary>Every page of a translation group: each links the others (switcher, hreflang), so a member going out or back changes them all.</summary>
+    public static string Translations(Guid group) => $"translations:{group:N}";
+
+    /// <summary>What a story page shows besides the navigation: the story, its comments, tags, authors, translations and related stories.</summary>
     public static IEnumerable<string> ForStoryPage(Article article, IEnumerable<int> relatedIds) =>
         [
             Story(article.Id),
+            .. article.TranslationGroup is { } group ? [Translations(group)] : Array.Empty<string>(),
             Comments(article.Id),
             .. article.Tags.Select(t => Tag(t.Id)),
             .. article.Authors.Select(a => Author(a.AuthorId)),
@@ -60,12 +64,14 @@ public static class CacheTags
             // Where the stories are now, so they show in lists they just joined; lists they left showed them, and carry their story tag.
             var memberships = await db.Articles.IgnoreQueryFilters().AsNoTracking()
                 .Where(a => storyIds.Contains(a.Id))
-                .Select(a => new { a.SectionId, Tags = a.Tags.Select(t => t.Id).ToList(), Authors = a.Authors.Select(x => x.AuthorId).ToList() })
+                .Select(a => new { a.SectionId, a.TranslationGroup, Tags = a.Tags.Select(t => t.Id).ToList(), Authors = a.Authors.Select(x => x.AuthorId).ToList() })
                 .ToListAsync(cancellationToken);
             foreach (var story in memberships)
             {
                 if (story.SectionId is { } sectionId)
                     tags.Add(SectionList(sectionId));
+                if (story.TranslationGroup is { } group)
+                    tags.Add(Translations(group));
                 tags.UnionWith(story.Tags.Select(TagList));
                 tags.UnionWith(story.Authors.Select(AuthorList));
             }

@@ -17,8 +17,13 @@ public abstract class BrowserTest(GazetteProcess site, Chromium chromium) : IAsy
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>A page in a new context (its own cookies), desktop-sized unless told otherwise.</summary>
-    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
+    /// <summary>
+    /// A page in a new context (its own cookies), desktop-sized unless told otherwise. <paramref name="locale"/> is the
+    /// browser's language (its Accept-Language); <paramref name="userAgent"/> replaces Chromium's own when given;
+    /// <paramref name="storageState"/> starts it with another context's cookies (a session already signed in).
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light,
+        string locale = "en-GB", string? userAgent = null, string? storageState = null)
     {
         Site.SkipIfUnavailable();
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -28,7 +33,9 @@ public abstract class BrowserTest(GazetteProcess site, Chromium chromium) : IAsy
             ColorScheme = colorScheme,
             // The newsroom follows the browser's language (Localization/NewsroomCulture) and these flows read its English
             // labels; public pages take the story's own language whatever the browser says.
-            Locale = "en-GB",
+            Locale = locale,
+            UserAgent = userAgent,
+            StorageState = storageState,
             TimezoneId = "Europe/Paris",
         });
         context.SetDefaultTimeout(15_000);

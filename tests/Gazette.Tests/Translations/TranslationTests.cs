@@ -145,6 +145,27 @@ public abstract class TranslationTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task Publishing_a_translation_puts_it_in_the_switcher_of_its_originals_cached_page()
+    {
+        var original = await OriginalAsync(Stories.UniqueHeadline("Les grues changent de mains"));
+        var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
+        var id = await TranslateAsync(editor, original.Id, "en");
+        var path = await Site.PathOfAsync(original);
+        // Read, and so cached, while the translation is a draft: nothing to link yet.
+        Assert.Empty((await Reader.GetDocumentAsync(path)).QuerySelectorAll(".language-switcher a"));
+        Assert.NotNull((await Reader.GetAsync(path, Cancel)).Headers.Age);
+
+        await Site.EditAsync(id, a =>
+        {
+            a.Status = ArticleStatus.Published;
+            a.PublishedAt = DateTime.UtcNow.AddMinutes(-1);
+        });
+        var page = await Reader.GetDocumentAsync(path);
+        Assert.Equal(["English", "Français"], page.QuerySelectorAll(".language-switcher a").Select(a => a.TextContent.Trim()).Order());
+        Assert.Contains(page.QuerySelectorAll("head link[rel=alternate][hreflang]"), l => l.GetAttribute("hreflang") == "en");
+    }
+
+    [Fact]
     public async Task Machine_translation_prefills_the_text_keeps_the_blocks_and_waits_for_approval()
     {
         await using var receiver = await TranslateReceiver.StartAsync();
