@@ -36,9 +36,9 @@ var sets = new List<Dataset>
 var defaults = new KeyphraseExtractor();
 foreach (var variant in args.Where(a => a.StartsWith("--try=")))
 {
-    // Quick look at one setting: --try=title,share,length,determiner
+    // Quick look at one setting: --try=title,share,length,determiner[,names,once,graph,appositions,positionBias]
     var v = variant[6..].Split(',');
-    var e = new KeyphraseExtractor { TitleFactor = double.Parse(v[0]), OwnUseShare = double.Parse(v[1]), LengthFactor = double.Parse(v[2]), LoneWordsNeedDeterminer = bool.Parse(v[3]), NamesKeepLength = v.Length < 5 || bool.Parse(v[4]), OnceNeedsDeterminer = v.Length < 6 || bool.Parse(v[5]), GraphWeight = v.Length < 7 ? null : double.Parse(v[6]), SkipAppositions = v.Length < 8 ? null : bool.Parse(v[7]) };
+    var e = new KeyphraseExtractor { TitleFactor = double.Parse(v[0]), OwnUseShare = double.Parse(v[1]), LengthFactor = double.Parse(v[2]), LoneWordsNeedDeterminer = bool.Parse(v[3]), NamesKeepLength = v.Length < 5 || bool.Parse(v[4]), OnceNeedsDeterminer = v.Length < 6 || bool.Parse(v[5]), GraphWeight = v.Length < 7 ? null : double.Parse(v[6]), SkipAppositions = v.Length < 8 ? null : bool.Parse(v[7]), GraphPositionBias = v.Length < 9 ? null : double.Parse(v[8]) };
     foreach (var set in sets)
         Print(set.Name, "all", variant, Score(set.Documents, e));
 }
@@ -61,6 +61,34 @@ if (args.Contains("--lengths"))
             }
         }
         Console.WriteLine($"{set.Name}: " + string.Join("; ", Enumerable.Range(1, 5).Select(n => $"{n} words {right[n]}/{made[n]}")));
+    }
+    return 0;
+}
+if (args.Contains("--kinds"))
+{
+    // Where the hits are among the first 20: by rank, and by kind of phrase (one or several words, names or not).
+    foreach (var set in sets.Take(2))
+    {
+        var byRank = new int[20];
+        var kinds = new Dictionary<string, (int Made, int Right)>();
+        foreach (var d in set.Documents)
+        {
+            var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
+            var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
+            var got = defaults.Extract(d.Title, d.Text, d.Language, 20);
+            for (var i = 0; i < got.Count; i++)
+            {
+                var right = gold.Contains(Normalize(got[i], stem));
+                byRank[i] += right ? 1 : 0;
+                if (i >= 10)
+                    continue;
+                var words = got[i].Split(' ');
+                var kind = (words.Length == 1 ? "one " : "more ") + (words.All(w => char.IsUpper(w[0])) ? "name" : "common");
+                var (m, r) = kinds.GetValueOrDefault(kind);
+                kinds[kind] = (m + 1, r + (right ? 1 : 0));
+            }
+        }
+        Console.WriteLine($"{set.Name}: by rank " + string.Join(" ", byRank) + "; " + string.Join("; ", kinds.Select(k => $"{k.Key} {k.Value.Right}/{k.Value.Made}")));
     }
     return 0;
 }
@@ -107,10 +135,11 @@ static IEnumerable<KeyphraseExtractor> Grid() =>
 static IEnumerable<KeyphraseExtractor> GraphGrid() =>
     from graph in new[] { 0.0, 0.5, 1.0, 2.0 }
     from appositions in new[] { false, true }
-    select new KeyphraseExtractor { GraphWeight = graph, SkipAppositions = appositions };
+    from bias in new[] { 0.0, 1.0 }
+    select new KeyphraseExtractor { GraphWeight = graph, SkipAppositions = appositions, GraphPositionBias = bias };
 
 static string Describe(KeyphraseExtractor e) => e.GraphWeight is { } graph
-    ? $"GraphWeight={graph}, SkipAppositions={e.SkipAppositions}"
+    ? $"GraphWeight={graph}, SkipAppositions={e.SkipAppositions}, GraphPositionBias={e.GraphPositionBias}"
     : $"TitleFactor={e.TitleFactor}, OwnUseShare={e.OwnUseShare}, LengthFactor={e.LengthFactor}, LoneWordsNeedDeterminer={e.LoneWordsNeedDeterminer}";
 
 static Scores Score(List<Document> documents, KeyphraseExtractor extractor)

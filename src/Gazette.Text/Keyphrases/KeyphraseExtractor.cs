@@ -30,6 +30,9 @@ public sealed class KeyphraseExtractor
     /// <summary>Overrides the language's <see cref="KeyphraseLanguage.GraphWeight"/>.</summary>
     public double? GraphWeight { get; init; }
 
+    /// <summary>Overrides the language's <see cref="KeyphraseLanguage.GraphPositionBias"/>.</summary>
+    public double? GraphPositionBias { get; init; }
+
     /// <summary>Overrides the language's <see cref="KeyphraseLanguage.SkipAppositions"/>.</summary>
     public bool? SkipAppositions { get; init; }
 
@@ -76,18 +79,18 @@ public sealed class KeyphraseExtractor
         }
         var nounLike = candidates.Values.Where(c => IsNounLike(c, tokens, rules, LoneWordsNeedDeterminer ?? rules.LoneWordsNeedDeterminer))
             .OrderBy(c => c.Score).ThenBy(c => c.Occurrences[0]).ToList();
-        return Select(Fuse(nounLike, GraphWeight ?? rules.GraphWeight), tokens, count);
+        return Select(Fuse(nounLike, GraphWeight ?? rules.GraphWeight, GraphPositionBias ?? rules.GraphPositionBias), tokens, count);
     }
 
     /// <summary>
     /// Reciprocal rank fusion (Cormack et al., SIGIR 2009) of the statistical ranking with the topic graph's: a
     /// candidate both methods rank well comes first. The constant 60 is the paper's.
     /// </summary>
-    private static IEnumerable<Candidate> Fuse(List<Candidate> byStatistics, double weight)
+    private static IEnumerable<Candidate> Fuse(List<Candidate> byStatistics, double weight, double positionBias)
     {
         if (weight <= 0 || byStatistics.Count < 2)
             return byStatistics;
-        var centrality = TopicGraph.Rank(byStatistics);
+        var centrality = TopicGraph.Rank(byStatistics, positionBias);
         var graphRank = new int[byStatistics.Count];
         var rank = 0;
         foreach (var i in Enumerable.Range(0, byStatistics.Count).OrderByDescending(i => centrality[i]).ThenBy(i => i))

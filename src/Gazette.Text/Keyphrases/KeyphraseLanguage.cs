@@ -29,6 +29,10 @@ public sealed record KeyphraseLanguage(
     /// per language on the development data and checked by cross-validation (docs/quality.md).</summary>
     public double GraphWeight { get; init; }
 
+    /// <summary>Share of the topic graph's random-walk restarts that go to early candidates rather than to all
+    /// alike (see <see cref="TopicGraph"/>).</summary>
+    public double GraphPositionBias { get; init; }
+
     /// <summary>Refuse "common noun + name" phrases ("actress Luisana Lopilato"); in French such phrases are
     /// often real tags ("crise de Suez", "sommet de l'OTAN").</summary>
     public bool SkipAppositions { get; init; }
@@ -42,7 +46,11 @@ public sealed record KeyphraseLanguage(
         Set("de du des d la l au aux"),
         Set("le la les l un une des du de d au aux ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes quelques plusieurs chaque"),
         Set("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu"),
-        ["er", "é", "ée", "és", "ées", "ait", "aient", "ant", "ons", "ez", "amment", "emment", "iront", "eront", "ira", "era"]);
+        ["er", "é", "ée", "és", "ées", "ait", "aient", "ant", "ons", "ez", "amment", "emment", "iront", "eront", "ira", "era"])
+    {
+        GraphWeight = 0.5,
+        GraphPositionBias = 1,
+    };
 
     public static readonly KeyphraseLanguage English = new(
         "en", Languages.StopWords.English,
@@ -53,6 +61,8 @@ public sealed record KeyphraseLanguage(
     {
         GraphWeight = 1.0,
         SkipAppositions = true,
+        // Both halves of the dev set pick 8 over 4 in the two-fold check (docs/quality.md).
+        LengthFactor = 8.0,
     };
 
     public static readonly KeyphraseLanguage Dutch = Basic("nl", "van de der den het voor", "de het een deze die dit dat zijn haar hun ons onze");

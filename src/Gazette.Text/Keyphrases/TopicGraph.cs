@@ -18,8 +18,11 @@ internal static class TopicGraph
     private const double Damping = 0.85;
     private const int Iterations = 40;
 
-    /// <summary>Centrality of each candidate (higher is better), in the order given.</summary>
-    public static double[] Rank(IReadOnlyList<Candidate> candidates)
+    /// <summary>Centrality of each candidate (higher is better), in the order given. With a
+    /// <paramref name="positionBias"/> above 0, the walk restarts more often at early candidates (PositionRank,
+    /// Florescu and Caragea, ACL 2017: the restart probability of a candidate is proportional to the sum of
+    /// 1 / position over its occurrences), mixed in that share with Boudin's uniform restart.</summary>
+    public static double[] Rank(IReadOnlyList<Candidate> candidates, double positionBias = 0)
     {
         var n = candidates.Count;
         if (n == 0)
@@ -66,6 +69,10 @@ internal static class TopicGraph
         for (var j = 0; j < n; j++)
             for (var i = 0; i < n; i++)
                 outgoing[j] += adjusted[j, i];
+        var early = candidates.Select(c => c.Occurrences.Sum(o => 1.0 / (o + 1))).ToArray();
+        var earlyTotal = early.Sum();
+        // Restart shares summing to n, so that scores stay on the scale of the uniform walk's.
+        var restart = early.Select(e => (1 - positionBias) + positionBias * n * e / earlyTotal).ToArray();
         var scores = Enumerable.Repeat(1.0, n).ToArray();
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
@@ -76,7 +83,7 @@ internal static class TopicGraph
                 for (var j = 0; j < n; j++)
                     if (adjusted[j, i] > 0)
                         sum += adjusted[j, i] / outgoing[j] * scores[j];
-                next[i] = 1 - Damping + Damping * sum;
+                next[i] = (1 - Damping) * restart[i] + Damping * sum;
             }
             scores = next;
         }

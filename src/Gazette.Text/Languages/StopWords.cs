@@ -56,7 +56,9 @@ public static class StopWords
         added asked called came come comes continued did expected gave give given keep kept know known left let
         look looked mr mrs ms noted reported show showed shown tell thought told tried try went wrote
         former latest recent top senior major key big small high low early late
-        monday tuesday wednesday thursday friday saturday sunday
+        monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+        met seen saw took found felt held brought bought sent spent paid began begun knew became stood heard meant
+        sought chose chosen spoke spoken wore worn ate eaten drew drawn threw thrown grew grown
         january february march april june july august september october november december
         """);
 

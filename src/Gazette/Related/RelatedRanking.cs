@@ -4,6 +4,7 @@ using Gazette.Search;
 using Gazette.Text.Analysis;
 
 using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Queries.Mlt;
@@ -40,7 +41,7 @@ public static class RelatedRanking
         var published = PublishedOf(source);
 
         var query = new BooleanQuery();
-        if (LikeText(searcher.IndexReader, sourceDoc, key) is { } like)
+        if (LikeText(searcher.IndexReader, source, key) is { } like)
             query.Add(like, Occur.SHOULD);
         foreach (var tagId in source.GetValues(StoryDocument.TagId))
             query.Add(new TermQuery(new Term(StoryDocument.TagId, tagId)) { Boost = TagBoost }, Occur.SHOULD);
@@ -73,18 +74,15 @@ public static class RelatedRanking
         return ranked;
     }
 
-    /// <summary>MoreLikeThis over the stored text fields of the story's language; null when nothing in it is distinctive.</summary>
-    private static Query? LikeText(IndexReader reader, int doc, string key)
+    /// <summary>MoreLikeThis over the story's headline, standfirst and body, against the text field of its language;
+    /// null when nothing in it is distinctive.</summary>
+    private static Query? LikeText(IndexReader reader, Document source, string key)
     {
+        var field = StoryDocument.TextField(key);
         var like = new MoreLikeThis(reader)
         {
             Analyzer = Analyzer,
-            FieldNames =
-            [
-                StoryDocument.FieldName(StoryDocument.Headline, key),
-                StoryDocument.FieldName(StoryDocument.Standfirst, key),
-                StoryDocument.FieldName(StoryDocument.Body, key),
-            ],
+            FieldNames = [field],
             MinTermFreq = 1,
             // A word in no other story cannot find one; a word in most of them says nothing.
             MinDocFreq = 2,
@@ -93,7 +91,8 @@ public static class RelatedRanking
             ApplyBoost = true,
         };
         like.SetMaxDocFreqPct(40);
-        var query = like.Like(doc);
+        var text = string.Join("\n\n", source.Get(StoryDocument.Headline), source.Get(StoryDocument.Standfirst), source.Get(StoryDocument.Body));
+        var query = like.Like(new StringReader(text), field);
         return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
     }
 

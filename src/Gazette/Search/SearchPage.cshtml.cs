@@ -47,7 +47,7 @@ public sealed class SearchPageModel(SiteSearch search, SiteContext site) : Gazet
         var messages = problems.Select(key => Labels.Format(key, Labels.Plural("CharacterCount", MaxQueryLength))).ToList();
         Results = await search.RunAsync(Criteria, Site.TimeZone, cancellationToken);
         if (Criteria.Query.Length > 0 && Results.Total == 0 && !Results.IndexRebuilding && Results.SimilarWords.Count == 0
-            && StorySearch.TextQuery(Criteria.Query) is null)
+            && StorySearch.TextQuery(Criteria.Query, Text.Analysis.StoryAnalyzers.Keys) is null)
             messages.Add(Labels["SearchNoWords"]);
         Messages = messages;
         Heading = Criteria.Query.Length > 0 ? Labels.Format("SearchResultsFor", Criteria.Query) : Labels["Search"];

@@ -6,9 +6,9 @@ namespace Gazette.Search;
 
 /// <summary>
 /// "Did you mean": for a word the index does not hold, the closest words it does hold, found by walking each
-/// language's term dictionaries with one Levenshtein automaton per word. A fuzzy query per field would build that
-/// automaton again for each of the 49 language × field pairs and then score every near word, which cost a quarter
-/// of a second; here the automaton is built once and the corrected words run as one ordinary search.
+/// language's term dictionary (its text field) with one Levenshtein automaton per word. A fuzzy query would build
+/// that automaton again for each language and then score every near word; here the automaton is built once and the
+/// corrected words run as one ordinary search.
 /// </summary>
 public sealed class SimilarTerms(IndexReader reader)
 {
@@ -20,26 +20,15 @@ public sealed class SimilarTerms(IndexReader reader)
     /// <summary>The term itself when the language's fields hold it; else its nearest terms there (none when nothing is near).</summary>
     public IReadOnlyList<string> For(string key, string term)
     {
-        var fields = StoryDocument.WeightedTextFields.Select(field => StoryDocument.FieldName(field.Field, key)).ToList();
-        var bytes = new BytesRef(term);
-        if (fields.Any(field => reader.DocFreq(new Term(field, bytes)) > 0))
+        var field = StoryDocument.TextField(key);
+        if (reader.DocFreq(new Term(field, new BytesRef(term))) > 0)
             return [term];
-        if (term.Length < 3)
+        if (term.Length < 3 || MultiFields.GetTerms(reader, field) is not { } terms)
             return [];
-        var automaton = Automaton(term);
         var found = new Dictionary<string, int>();
-        foreach (var field in fields)
-        {
-            var terms = MultiFields.GetTerms(reader, field);
-            if (terms is null)
-                continue;
-            var matches = automaton.GetTermsEnum(terms);
-            while (matches.MoveNext())
-            {
-                var text = matches.Term.Utf8ToString();
-                found[text] = found.GetValueOrDefault(text) + matches.DocFreq;
-            }
-        }
+        var matches = Automaton(term).GetTermsEnum(terms);
+        while (matches.MoveNext())
+            found[matches.Term.Utf8ToString()] = matches.DocFreq;
         return found
             .OrderBy(pair => Distance(term, pair.Key)).ThenByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Take(MaxAlternatives).Select(pair => pair.Key).ToList();

@@ -11,10 +11,13 @@ using Lucene.Net.Documents;
 namespace Gazette.Search;
 
 /// <summary>
-/// How a story is laid out in the index. Text fields carry the analyzer key of the story's language in their
-/// name (<c>headline_fr</c>, <c>body_en</c>…): each field has one analysis, so index and query agree term for
-/// term, and BM25's document frequencies are counted per language (a word common in French stories does not
-/// weigh less in English ones). Filters and the change feed use the untokenized id, slug and date fields.
+/// How a story is laid out in the index. All of a story's words (headline, second headline, standfirst, body, tags,
+/// authors, section) go into one field named after the analyzer of its language (<c>text_fr</c>, <c>text_en</c>…),
+/// and the headline also into its own <c>headline_fr</c>…, which a query only asks for as a bonus: a search looks
+/// each word up in two fields per language, not in every field of every language, while a headline match still
+/// weighs more. One analysis per field keeps index and query term for term, and BM25's document frequencies are
+/// counted per language (a word common in French stories does not weigh less in English ones). What result lists
+/// show is stored apart, under plain names; filters and the change feed use the untokenized id, slug and date fields.
 /// </summary>
 public static partial class StoryDocument
 {
@@ -36,28 +39,37 @@ public static partial class StoryDocument
     public const string BodyFingerprint = "body_print";
     public const string HeadlineFingerprint = "headline_print";
 
+    /// <summary>Stored only: what a result shows and highlights.</summary>
     public const string Headline = "headline";
     public const string SecondHeadline = "subhead";
     public const string Standfirst = "standfirst";
     public const string Body = "body";
-    public const string Tags = "tags";
     public const string Authors = "authors";
     public const string Section = "section";
 
-    /// <summary>The text fields with their query-time weight: a match in the headline counts most.</summary>
-    public static readonly IReadOnlyList<(string Field, float Boost)> WeightedTextFields =
-    [
-        (Headline, 3f), (SecondHeadline, 2f), (Standfirst, 1.5f), (Body, 1f), (Tags, 1.5f), (Authors, 1f), (Section, 1f),
-    ];
+    /// <summary>How much more a query word found in the headline counts than one found elsewhere only.</summary>
+    public const float HeadlineBoost = 3f;
 
-    public static string FieldName(string textField, string analyzerKey) => $"{textField}_{analyzerKey}";
+    /// <summary>The field holding every word of the stories of one analyzer's language.</summary>
+    public static string TextField(string analyzerKey) => "text_" + analyzerKey;
 
-    /// <summary>Routes each language's text fields to that language's analyzer.</summary>
-    public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
-        StoryAnalyzers.For(StoryAnalyzers.Standard),
-        StoryAnalyzers.Keys
-            .SelectMany(key => WeightedTextFields.Select(field => (Name: FieldName(field.Field, key), Analyzer: StoryAnalyzers.For(key))))
-            .ToDictionary(pair => pair.Name, pair => pair.Analyzer));
+    /// <summary>The headline again, analyzed as <see cref="TextField"/>, for the headline bonus.</summary>
+    public static string HeadlineField(string analyzerKey) => "headline_" + analyzerKey;
+
+    /// <summary>Routes each language's fields to that language's analyzer.</summary>
+    public static Analyzer CreateAnalyzer() => new LanguageFieldAnalyzer();
+
+    /// <summary>
+    /// The analyzer of the key after the field's last underscore. The values of a multi-valued field (headline,
+    /// body, each tag…) are set far apart, so that a quoted phrase cannot run from the end of one into the next.
+    /// </summary>
+    private sealed class LanguageFieldAnalyzer() : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) =>
+            StoryAnalyzers.For(fieldName[(fieldName.LastIndexOf('_') + 1)..]);
+
+        public override int GetPositionIncrementGap(string fieldName) => 100;
+    }
 
     /// <summary>Whether a story belongs in the index: published, or scheduled (hidden at query time until its minute).</summary>
     public static bool Belongs(Article article) =>
@@ -67,6 +79,8 @@ public static partial class StoryDocument
     public static Document From(Article article)
     {
         var key = StoryAnalyzers.KeyOf(article.Language);
+        var text = TextField(key);
+        var body = PlainText(article.BodyHtml);
         var document = new Document
         {
             new StringField(Id, IdText(article.Id), Field.Store.YES),
@@ -75,31 +89,42 @@ public static partial class StoryDocument
             new StoredField(Slug, article.Slug),
             new Int64Field(Published, article.PublishedAt!.Value.Ticks, Field.Store.YES),
             new NumericDocValuesField(Published, article.PublishedAt!.Value.Ticks),
-            new TextField(FieldName(Headline, key), article.Headline, Field.Store.YES),
-            new TextField(FieldName(Standfirst, key), article.Standfirst, Field.Store.YES),
-            new TextField(FieldName(Body, key), PlainText(article.BodyHtml), Field.Store.YES),
+            new StoredField(Headline, article.Headline),
+            new StoredField(Standfirst, article.Standfirst),
+            new StoredField(Body, body),
             new StringField(HeadlineFingerprint, Related.TextFingerprint.Of(article.Headline), Field.Store.YES),
+            new TextField(HeadlineField(key), article.Headline, Field.Store.NO),
+            new TextField(text, article.Headline, Field.Store.NO),
         };
-        var body = PlainText(article.BodyHtml);
+        void AddText(string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+                document.Add(new TextField(text, value, Field.Store.NO));
+        }
         if (body.Length > 0)
             document.Add(new StringField(BodyFingerprint, Related.TextFingerprint.Of(body), Field.Store.YES));
         if (!string.IsNullOrWhiteSpace(article.SecondHeadline))
-            document.Add(new TextField(FieldName(SecondHeadline, key), article.SecondHeadline, Field.Store.YES));
+            document.Add(new StoredField(SecondHeadline, article.SecondHeadline));
+        AddText(article.SecondHeadline);
+        AddText(article.Standfirst);
+        AddText(body);
         if (article.Section is { } section)
         {
-            document.Add(new TextField(FieldName(Section, key), section.Name, Field.Store.YES));
+            AddText(section.Name);
+            document.Add(new StoredField(Section, section.Name));
             document.Add(new StringField(SectionSlug, section.Slug, Field.Store.YES));
             document.Add(new StringField(SectionId, IdText(section.Id), Field.Store.NO));
         }
         foreach (var tag in article.Tags)
         {
-            document.Add(new TextField(FieldName(Tags, key), tag.Name, Field.Store.NO));
+            AddText(tag.Name);
             document.Add(new StringField(TagSlug, tag.Slug, Field.Store.NO));
             document.Add(new StringField(TagId, IdText(tag.Id), Field.Store.YES));
         }
         foreach (var byline in article.Authors.OrderBy(a => a.Position))
         {
-            document.Add(new TextField(FieldName(Authors, key), byline.Author.Name, Field.Store.YES));
+            AddText(byline.Author.Name);
+            document.Add(new StoredField(Authors, byline.Author.Name));
             document.Add(new StringField(AuthorSlug, byline.Author.Slug, Field.Store.NO));
             document.Add(new StringField(AuthorId, IdText(byline.Author.Id), Field.Store.NO));
         }

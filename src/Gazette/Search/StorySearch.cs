@@ -35,7 +35,9 @@ public sealed class StorySearch(SearchIndex index)
     public SearchResults? Search(SearchRequest request, DateTime nowUtc, TimeZoneInfo zone)
     {
         var browsing = request.Query.Length == 0;
-        var text = browsing ? null : TextQuery(request.Query);
+        // A search in one language (the language filter, or an edition's scope) reads the words in that language only.
+        var keys = request.Language is { } language ? [StoryAnalyzers.KeyOf(language)] : StoryAnalyzers.Keys;
+        var text = browsing ? null : TextQuery(request.Query, keys);
         if (!browsing && text is null || browsing && !request.HasFilters)
             return index.IsReady ? SearchResults.Empty : null;
         return index.Search(searcher =>
@@ -45,7 +47,7 @@ public sealed class StorySearch(SearchIndex index)
                 return results;
             // Nothing matched: each word the index lacks is replaced by its nearest indexed words, then searched as usual.
             var similar = new SimilarTerms(searcher.IndexReader);
-            return TextQuery(request.Query, similar.For) is { } corrected ? Run(searcher, corrected, request, nowUtc, zone, null) : results;
+            return TextQuery(request.Query, keys, similar.For) is { } corrected ? Run(searcher, corrected, request, nowUtc, zone, null) : results;
         });
     }
 
@@ -68,15 +70,16 @@ public sealed class StorySearch(SearchIndex index)
     /// <summary>The whole query, and each language's reading of it alone (what a story in that language is highlighted with).</summary>
     internal sealed record TextQueries(Query Any, IReadOnlyDictionary<string, Query> ByLanguage);
 
-    /// <summary>Every language's reading of the words, each requiring all its words; null when no word is left.
-    /// <paramref name="alternatives"/> may replace each analysed term by others (the spelling fallback); a language
-    /// in which some word has no alternative drops out.</summary>
-    internal static TextQueries? TextQuery(string text, Func<string, string, IReadOnlyList<string>>? alternatives = null)
+    /// <summary>Every language's reading of the words, each requiring all its words in the language's text field,
+    /// with a bonus for each found in the headline; null when no word is left. <paramref name="alternatives"/> may
+    /// replace each analysed term by others (the spelling fallback); a language in which some word has no
+    /// alternative drops out.</summary>
+    internal static TextQueries? TextQuery(string text, IReadOnlyList<string> keys, Func<string, string, IReadOnlyList<string>>? alternatives = null)
     {
         var (phrases, words) = SplitPhrases(text);
         var anyLanguage = new BooleanQuery();
         var byLanguage = new Dictionary<string, Query>();
-        foreach (var key in StoryAnalyzers.Keys)
+        foreach (var key in keys)
         {
             var allWords = new BooleanQuery();
             var complete = true;
@@ -84,7 +87,7 @@ public sealed class StorySearch(SearchIndex index)
             {
                 var choices = alternatives?.Invoke(key, term) ?? [term];
                 complete &= choices.Count > 0;
-                allWords.Add(InAnyField(key, field =>
+                InTextAndHeadline(allWords, key, field =>
                 {
                     if (choices.Count == 1)
                         return new TermQuery(new Term(field, choices[0]));
@@ -92,20 +95,20 @@ public sealed class StorySearch(SearchIndex index)
                     foreach (var choice in choices)
                         anyChoice.Add(new TermQuery(new Term(field, choice)), Occur.SHOULD);
                     return anyChoice;
-                }), Occur.MUST);
+                });
             }
             foreach (var phrase in phrases)
             {
                 var positions = Positions(key, phrase);
                 if (positions.Count == 0)
                     continue;
-                allWords.Add(InAnyField(key, field =>
+                InTextAndHeadline(allWords, key, field =>
                 {
                     var query = new PhraseQuery();
                     foreach (var (term, position) in positions)
                         query.Add(new Term(field, term), position);
                     return query;
-                }), Occur.MUST);
+                });
             }
             if (allWords.Clauses.Count == 0 || !complete)
                 continue;
@@ -113,6 +116,15 @@ public sealed class StorySearch(SearchIndex index)
             byLanguage[key] = allWords;
         }
         return anyLanguage.Clauses.Count == 0 ? null : new TextQueries(anyLanguage, byLanguage);
+    }
+
+    /// <summary>Requires the words in the language's text field; the same words in the headline add to the score.</summary>
+    private static void InTextAndHeadline(BooleanQuery query, string key, Func<string, Query> make)
+    {
+        query.Add(make(StoryDocument.TextField(key)), Occur.MUST);
+        var headline = make(StoryDocument.HeadlineField(key));
+        headline.Boost = StoryDocument.HeadlineBoost;
+        query.Add(headline, Occur.SHOULD);
     }
 
     /// <summary>
@@ -139,18 +151,6 @@ public sealed class StorySearch(SearchIndex index)
         Query query = all.Clauses.Count > 0 ? all : new MatchAllDocsQuery();
         return new FilteredQuery(query, FieldCacheRangeFilter.NewInt64Range(StoryDocument.Published, from, to, true, true),
             FilteredQuery.QUERY_FIRST_FILTER_STRATEGY);
-    }
-
-    private static BooleanQuery InAnyField(string key, Func<string, Query> make)
-    {
-        var anyField = new BooleanQuery();
-        foreach (var (field, boost) in StoryDocument.WeightedTextFields)
-        {
-            var query = make(StoryDocument.FieldName(field, key));
-            query.Boost = boost;
-            anyField.Add(query, Occur.SHOULD);
-        }
-        return anyField;
     }
 
     /// <summary>Quoted runs become phrases; an unbalanced quote is just ignored.</summary>
@@ -198,15 +198,17 @@ public sealed class StorySearch(SearchIndex index)
         var language = document.Get(StoryDocument.LanguageTag);
         var key = StoryAnalyzers.KeyOf(language);
         var query = text?.ByLanguage.GetValueOrDefault(key);
+        // One scorer per story: its terms are those of the language's text field, which holds every shown field's words.
+        var scorer = query is null ? null : new QueryScorer(query, StoryDocument.TextField(key));
         var published = new DateTime(long.Parse(document.Get(StoryDocument.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc);
-        var headline = document.Get(StoryDocument.FieldName(StoryDocument.Headline, key));
-        var second = document.Get(StoryDocument.FieldName(StoryDocument.SecondHeadline, key));
+        var headline = document.Get(StoryDocument.Headline);
+        var second = document.Get(StoryDocument.SecondHeadline);
         var display = string.IsNullOrWhiteSpace(second) ? headline : $"{headline} • {second}";
-        var headlineHtml = Highlight(query, key, StoryDocument.Headline, display, whole: true, marked);
-        var snippet = Highlight(query, key, StoryDocument.Body, document.Get(StoryDocument.FieldName(StoryDocument.Body, key)), whole: false, marked);
-        var standfirst = document.Get(StoryDocument.FieldName(StoryDocument.Standfirst, key));
+        var headlineHtml = Highlight(scorer, key, display, whole: true, marked);
+        var snippet = Highlight(scorer, key, document.Get(StoryDocument.Body), whole: false, marked);
+        var standfirst = document.Get(StoryDocument.Standfirst);
         if (snippet is null || !snippet.Contains("<mark>", StringComparison.Ordinal))
-            snippet = Highlight(query, key, StoryDocument.Standfirst, standfirst, whole: true, marked) ?? snippet;
+            snippet = Highlight(scorer, key, standfirst, whole: true, marked) ?? snippet;
         return new SearchHit(
             int.Parse(document.Get(StoryDocument.Id), CultureInfo.InvariantCulture),
             headlineHtml ?? Encode(display),
@@ -214,26 +216,23 @@ public sealed class StorySearch(SearchIndex index)
             language,
             ArticleUrls.PathOf(language, document.Get(StoryDocument.Slug), published, zone),
             published,
-            document.Get(StoryDocument.FieldName(StoryDocument.Section, key)),
+            document.Get(StoryDocument.Section),
             document.Get(StoryDocument.SectionSlug),
-            document.GetValues(StoryDocument.FieldName(StoryDocument.Authors, key)),
+            document.GetValues(StoryDocument.Authors),
             document.Get(StoryDocument.ImageUrl),
             document.Get(StoryDocument.ImageAlt));
     }
 
     /// <summary>The text with the query's words in <c>&lt;mark&gt;</c> (all of it, or its best fragments); null without a match.</summary>
-    private static string? Highlight(Query? query, string key, string textField, string? text, bool whole, ISet<string> marked)
+    private static string? Highlight(QueryScorer? scorer, string key, string? text, bool whole, ISet<string> marked)
     {
-        if (string.IsNullOrEmpty(text) || query is null)
+        if (string.IsNullOrEmpty(text) || scorer is null)
             return null;
-        var field = StoryDocument.FieldName(textField, key);
-        var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
         {
             TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, 160),
         };
-        // The headline field analyzes the same way as the others of its language.
-        using var stream = StoryAnalyzers.For(key).GetTokenStream(field, text);
+        using var stream = StoryAnalyzers.For(key).GetTokenStream(StoryDocument.TextField(key), text);
         var fragments = highlighter.GetBestFragments(stream, text, whole ? 1 : SnippetFragments);
         if (fragments.Length == 0)
             return null;
