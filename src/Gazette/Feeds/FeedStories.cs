@@ -27,8 +27,8 @@ public static class FeedStories
     public static async Task<FeedScope?> FindScopeAsync(GazetteDb db, string siteTitle, string kind, string? key, CancellationToken cancellationToken,
         Editions.Edition? edition = null)
     {
-        // On a site with several editions the site, section and tag feeds keep to one edition's language.
-        if (edition is { Scoped: true } && kind is "site" or "section" or "tag")
+        // On a site with several editions the site, section, tag and author feeds keep to one edition's language.
+        if (edition is { Scoped: true } && kind is "site" or "section" or "tag" or "author")
             return await Editions.EditionFeeds.FindScopeAsync(db, siteTitle, kind, key, edition, cancellationToken);
         switch (kind)
         {
