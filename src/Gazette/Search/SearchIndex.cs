@@ -26,7 +26,8 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
 
     /// <summary>Bumped when <see cref="StoryDocument"/> gains or changes fields: an index of another layout is rebuilt.</summary>
     public const string LayoutKey = "gazette.layout";
-    public const string Layout = "2";
+    // 3: the language field also holds a regional story's whole tag (pt-br).
+    public const string Layout = "3";
     private const int BatchSize = 200;
 
     private LuceneDirectory? directory;
