@@ -48,7 +48,9 @@ public static class FeedEndpoints
         var services = context.RequestServices;
         var db = services.GetRequiredService<GazetteDb>();
         var site = await services.GetRequiredService<SiteContext>().GetAsync(cancellationToken);
-        var edition = editionLanguage is null ? Editions.Edition.Default(site) : Editions.Edition.Find(site, editionLanguage);
+        var edition = editionLanguage is not null ? Editions.Edition.Find(site, editionLanguage)
+            : kind == "language" ? Editions.Edition.Find(site, key) ?? Editions.Edition.Default(site)
+            : Editions.Edition.Default(site);
         if (edition is null || editionLanguage is not null && (!edition.Scoped || edition.IsDefault))
             return Results.NotFound();
         var scope = await FeedStories.FindScopeAsync(db, site.Settings.Title, kind, key, cancellationToken, edition);

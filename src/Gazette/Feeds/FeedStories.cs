@@ -46,7 +46,9 @@ public static class FeedStories
             case "language":
                 var language = key!.ToLowerInvariant();
                 var known = await db.Articles.AnyAsync(a => a.Language.ToLower() == language, cancellationToken);
-                return known ? new FeedScope(kind, language, $"{siteTitle} ({language})", "/", $"/{language}/feed", language) : null;
+                // An edition's language feed is that edition's: its page is the edition's home (/pt-br/), not the root.
+                var home = edition is not null && string.Equals(edition.Language, language, StringComparison.OrdinalIgnoreCase) ? edition.Home : "/";
+                return known ? new FeedScope(kind, language, $"{siteTitle} ({language})", home, $"/{language}/feed", language) : null;
             default:
                 return null;
         }

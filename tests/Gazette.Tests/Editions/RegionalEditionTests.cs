@@ -40,6 +40,29 @@ public abstract class RegionalEditionTests(GazetteSite site) : SiteTest(site)
         var hits = api.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("language").GetString()).ToList();
         Assert.Equal(["pt-BR"], hits);
     }
+
+    [Fact]
+    public async Task A_regional_editions_feeds_link_to_its_home()
+    {
+        var brazilian = await Site.CreateAsync(Stories.UniqueHeadline("A feira abre"), a => a.Language = "pt-BR");
+
+        var rss = System.Xml.Linq.XDocument.Parse(await Reader.GetStringAsync("/pt-br/feed/rss", Cancel));
+        Assert.Contains(brazilian.Headline, rss.ToString());
+        Assert.Equal("http://localhost/pt-br/", rss.Root!.Element("channel")!.Element("link")!.Value);
+
+        var atom = System.Xml.Linq.XDocument.Parse(await Reader.GetStringAsync("/pt-br/feed/atom", Cancel));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
+        var alternate = atom.Root!.Elements(ns + "link").Single(l => (string?)l.Attribute("rel") is null or "alternate");
+        Assert.Equal("http://localhost/pt-br/", (string?)alternate.Attribute("href"));
+
+        var json = System.Text.Json.JsonDocument.Parse(await Reader.GetStringAsync("/pt-br/feed/json", Cancel));
+        Assert.Equal("http://localhost/pt-br/", json.RootElement.GetProperty("home_page_url").GetString());
+        Assert.Equal("http://localhost/pt-br/feed/json", json.RootElement.GetProperty("feed_url").GetString());
+
+        // The root edition's feed keeps the root as its page.
+        var rootJson = System.Text.Json.JsonDocument.Parse(await Reader.GetStringAsync("/feed/json", Cancel));
+        Assert.Equal("http://localhost/", rootJson.RootElement.GetProperty("home_page_url").GetString());
+    }
 }
 
 public static class RegionalEditionSites
