@@ -12,6 +12,8 @@ public static class Slugs
     /// "L’OTAN cherche des moyens d’officialiser…" gives "lotan-cherche-des-moyens-dofficialiser".
     /// Apostrophes (straight and typographic) join the words they sit between, as readers say them;
     /// diacritics fold to their base letter; ligatures and a few letters with no decomposition are spelled out;
+    /// Arabic, Cyrillic and Greek letters are spelled in Latin (see <see cref="Transliteration"/>), so a tag or section named
+    /// in those scripts gets a readable ASCII address like any other ("الاقتصاد" gives "alaqtsad", "Москва" gives "moskva");
     /// everything else separates words. The result is cut at a word boundary to at most <paramref name="maxLength"/>.
     /// </summary>
     public static string Create(string? text, int maxLength = DefaultMaxLength)
@@ -31,6 +33,9 @@ public static class Slugs
                 pendingDash = slug.Length > 0;
                 continue;
             }
+            // A letter written with nothing in Latin (ʿayn, a hard sign) is part of its word, not a gap between two.
+            if (spelled.Length == 0)
+                continue;
             if (pendingDash)
                 slug.Append('-');
             pendingDash = false;
@@ -57,7 +62,7 @@ public static class Slugs
             'ł' or 'Ł' => "l",
             'þ' or 'Þ' => "th",
             'ı' => "i",
-            _ => null,
+            _ => Transliteration.Latin(char.ToLowerInvariant(c)),
         };
     }
 

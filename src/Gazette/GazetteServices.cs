@@ -99,6 +99,7 @@ public static class GazetteServices
         services.AddScoped<Translations.StoryTranslations>();
         services.AddScoped<Admin.Stories.TranslationsPanels>();
         // Only ever called when an administrator has set an endpoint; the translator also bounds each request itself.
+        services.AddSingleton<Translations.MachineTranslationKey>();
         services.AddHttpClient<Translations.MachineTranslator>(client => client.Timeout = Translations.MachineTranslator.Timeout + TimeSpan.FromSeconds(5));
         return options;
     }

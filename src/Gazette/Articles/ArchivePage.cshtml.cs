@@ -7,13 +7,16 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.Articles;
 
-/// <summary>The stories of a year, a month or a day, as days begin and end in the site's time zone.</summary>
+/// <summary>The stories of a year, a month or a day in one edition, as days begin and end in the site's time zone.</summary>
 [OutputCache(PolicyName = OutputCaching.Pages)]
 public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
 {
     public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
+        var rootPath = "/archive/" + year + (month is null ? "" : $"/{month:00}") + (day is null ? "" : $"/{day:00}");
+        if (CheckEditionAddress(rootPath) is { } wrongAddress)
+            return wrongAddress;
         if (year is < 1900 or > 9999 || month is < 1 or > 12 || day is not null && (month is null || day < 1 || day > DateTime.DaysInMonth(year, month.Value)))
             return BadRequest();
         var start = new DateTime(year, month ?? 1, day ?? 1, 0, 0, 0, DateTimeKind.Unspecified);
@@ -21,13 +24,14 @@ public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvide
         var fromUtc = TimeZoneInfo.ConvertTimeToUtc(start, Site.TimeZone);
         var toUtc = TimeZoneInfo.ConvertTimeToUtc(end, Site.TimeZone);
 
-        var labels = Localization.Labels.For(Site.Settings.DefaultLanguage);
+        var labels = Localization.Labels.For(Edition.Language);
         var period = day is not null ? start.ToString(labels["DateFormat"], labels.Culture)
             : month is not null ? start.ToString(labels["MonthFormat"], labels.Culture)
             : year.ToString(labels.Culture);
-        var path = "/archive/" + year + (month is null ? "" : $"/{month:00}") + (day is null ? "" : $"/{day:00}");
+        var path = Edition.PathOf(rootPath);
         HttpContext.TagResponse(CacheTags.Lists);
-        return await ShowAsync(Db.Articles.Where(a => a.PublishedAt >= fromUtc && a.PublishedAt < toUtc),
-            labels.Format("ArchiveFor", period), null, path, cancellationToken);
+        return await ShowAsync(Edition.Scope(Db.Articles).Where(a => a.PublishedAt >= fromUtc && a.PublishedAt < toUtc),
+            labels.Format("ArchiveFor", period), null, path, cancellationToken,
+            alternates: Editions.EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.PathOf(rootPath))));
     }
 }

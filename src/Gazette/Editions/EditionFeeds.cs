@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Editions;
 
-/// <summary>The site, section and tag feeds of one edition: its language's stories, under its names and addresses.</summary>
+/// <summary>The site, section, tag and author feeds of one edition: its language's stories, under its names and addresses.</summary>
 public static class EditionFeeds
 {
     public static async Task<FeedScope?> FindScopeAsync(GazetteDb db, string siteTitle, string kind, string? key, Edition edition,
@@ -36,6 +36,12 @@ public static class EditionFeeds
                 var named = LocalizedTags.In(tag, tagName is null ? [] : [tagName], language);
                 var tagPath = edition.PathOf($"/tag/{named.Slug}");
                 return new FeedScope(kind, tag.Slug, $"{named.Hashtag} – {siteTitle}", tagPath, tagPath + "/feed", language);
+            case "author":
+                var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == key, cancellationToken);
+                if (author is null)
+                    return null;
+                var authorPath = edition.PathOf($"/author/{author.Slug}");
+                return new FeedScope(kind, author.Slug, $"{author.Name} – {siteTitle}", authorPath, authorPath + "/feed", language);
             default:
                 return null;
         }

@@ -21,5 +21,7 @@ public static class EditionRoutes
         conventions.AddPageRoute("/Sections/SectionPage", $"{Edition}/section/{{slug:maxlength(100)}}");
         conventions.AddPageRoute("/Tags/TagPage", $"{Edition}/tag/{{slug:maxlength(100)}}");
         conventions.AddPageRoute("/Search/SearchPage", $"{Edition}/search");
+        conventions.AddPageRoute("/Authors/AuthorPage", $"{Edition}/author/{{slug:maxlength(100)}}");
+        conventions.AddPageRoute("/Articles/ArchivePage", $"{Edition}/archive/{{year:int}}/{{month:int?}}/{{day:int?}}");
     }
 }

@@ -27,13 +27,16 @@ public static class FeedEndpoints
             ServeAsync(context, "tag", slug, format, cancellationToken));
         feeds.MapGet($"/author/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "author", slug, format, cancellationToken));
-        // A non-default edition's section and tag feeds (its own feed is the language feed below).
+        // A non-default edition's section, tag and author feeds (its own feed is the language feed below).
         feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/section/{{slug:maxlength(100)}}/feed/{Format}",
             (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
                 ServeAsync(context, "section", slug, format, cancellationToken, edition));
         feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/tag/{{slug:maxlength(100)}}/feed/{Format}",
             (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
                 ServeAsync(context, "tag", slug, format, cancellationToken, edition));
+        feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/author/{{slug:maxlength(100)}}/feed/{Format}",
+            (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+                ServeAsync(context, "author", slug, format, cancellationToken, edition));
         feeds.MapGet($"/{{lang:regex(^[a-z]{{{{2,3}}}}(-[A-Za-z0-9]{{{{2,8}}}})*$)}}/feed/{Format}", (string lang, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "language", lang, format, cancellationToken));
         return app;
@@ -45,7 +48,9 @@ public static class FeedEndpoints
         var services = context.RequestServices;
         var db = services.GetRequiredService<GazetteDb>();
         var site = await services.GetRequiredService<SiteContext>().GetAsync(cancellationToken);
-        var edition = editionLanguage is null ? Editions.Edition.Default(site) : Editions.Edition.Find(site, editionLanguage);
+        var edition = editionLanguage is not null ? Editions.Edition.Find(site, editionLanguage)
+            : kind == "language" ? Editions.Edition.Find(site, key) ?? Editions.Edition.Default(site)
+            : Editions.Edition.Default(site);
         if (edition is null || editionLanguage is not null && (!edition.Scoped || edition.IsDefault))
             return Results.NotFound();
         var scope = await FeedStories.FindScopeAsync(db, site.Settings.Title, kind, key, cancellationToken, edition);
@@ -67,7 +72,9 @@ public static class FeedEndpoints
         var document = new FeedDocument(scope, stories, site.Settings.Description, site.Settings.DefaultLanguage, fullText,
             path => SiteUrls.Absolute(site.Settings, context.Request, path),
             story => ArticleUrls.PathOf(story.Language, story.Slug, story.PublishedAt, site.TimeZone),
-            url => MediaLength(mediaFolder, url));
+            url => MediaLength(mediaFolder, url),
+            // A byline leads to the author's page in the story's own edition, where that story is listed.
+            (story, authorSlug) => Editions.Edition.Of(site, story.Language).PathOf("/author/" + authorSlug));
         var content = FeedWriter.Write(document, feedFormat);
         DateTime? lastModified = stories.Count > 0 ? stories.Max(s => s.UpdatedAt) : null;
         return ConditionalGet.Respond(context, content, FeedWriter.ContentType(feedFormat), lastModified);

@@ -27,8 +27,8 @@ public static class FeedStories
     public static async Task<FeedScope?> FindScopeAsync(GazetteDb db, string siteTitle, string kind, string? key, CancellationToken cancellationToken,
         Editions.Edition? edition = null)
     {
-        // On a site with several editions the site, section and tag feeds keep to one edition's language.
-        if (edition is { Scoped: true } && kind is "site" or "section" or "tag")
+        // On a site with several editions the site, section, tag and author feeds keep to one edition's language.
+        if (edition is { Scoped: true } && kind is "site" or "section" or "tag" or "author")
             return await Editions.EditionFeeds.FindScopeAsync(db, siteTitle, kind, key, edition, cancellationToken);
         switch (kind)
         {
@@ -46,7 +46,9 @@ public static class FeedStories
             case "language":
                 var language = key!.ToLowerInvariant();
                 var known = await db.Articles.AnyAsync(a => a.Language.ToLower() == language, cancellationToken);
-                return known ? new FeedScope(kind, language, $"{siteTitle} ({language})", "/", $"/{language}/feed", language) : null;
+                // An edition's language feed is that edition's: its page is the edition's home (/pt-br/), not the root.
+                var home = edition is not null && string.Equals(edition.Language, language, StringComparison.OrdinalIgnoreCase) ? edition.Home : "/";
+                return known ? new FeedScope(kind, language, $"{siteTitle} ({language})", home, $"/{language}/feed", language) : null;
             default:
                 return null;
         }

@@ -21,7 +21,11 @@ public enum FeedFormat
 /// <summary>One feed about to be written: its scope, stories (their bodies already resolved), and where things live.</summary>
 public sealed record FeedDocument(
     FeedScope Scope, IReadOnlyList<FeedStory> Stories, string Description, string SiteLanguage, bool FullText,
-    Func<string, string> Absolute, Func<FeedStory, string> StoryPath, Func<string, long?> MediaLength);
+    Func<string, string> Absolute, Func<FeedStory, string> StoryPath, Func<string, long?> MediaLength,
+    Func<FeedStory, string, string>? AuthorPath = null)
+{
+    public string AuthorUrl(FeedStory story, string authorSlug) => Absolute(AuthorPath?.Invoke(story, authorSlug) ?? "/author/" + authorSlug);
+}
 
 /// <summary>
 /// Writes RSS 2.0 and Atom 1.0 with System.ServiceModel.Syndication, and JSON Feed 1.1 by hand. No e-mail address
@@ -81,7 +85,7 @@ public static partial class FeedWriter
             if (format == FeedFormat.Atom)
             {
                 foreach (var (name, slug) in story.Authors)
-                    item.Authors.Add(new SyndicationPerson { Name = name, Uri = document.Absolute($"/author/{slug}") });
+                    item.Authors.Add(new SyndicationPerson { Name = name, Uri = document.AuthorUrl(story, slug) });
                 if (body is not null)
                     item.Content = new TextSyndicationContent(body, TextSyndicationContentKind.Html);
             }
@@ -158,7 +162,7 @@ public static partial class FeedWriter
                     story.Figure is null ? null : document.Absolute(story.Figure.ImageUrl),
                     Rfc3339(story.PublishedAt),
                     Rfc3339(story.UpdatedAt),
-                    story.Authors.Count == 0 ? null : story.Authors.Select(a => new JsonFeedAuthor(a.Name, document.Absolute($"/author/{a.Slug}"))).ToList(),
+                    story.Authors.Count == 0 ? null : story.Authors.Select(a => new JsonFeedAuthor(a.Name, document.AuthorUrl(story, a.Slug))).ToList(),
                     tags.Count == 0 ? null : tags,
                     story.Language);
             }).ToList());

@@ -7,7 +7,8 @@ namespace Gazette.Localization;
 /// The newsroom's interface words (admin pages, account pages, staff e-mails) in the member's own language, not
 /// the story's: <see cref="Current"/> follows the request culture set by <see cref="NewsroomCulture"/>, and
 /// <see cref="For"/> serves a mail to someone who is not the one making the request. Strings live in
-/// <c>Newsroom.resx</c> (English) and <c>Newsroom.{lang}.resx</c>.
+/// <c>Newsroom.resx</c> (English) and <c>Newsroom.{lang}.resx</c>; a count's forms are keys named <c>Key_one</c>,
+/// <c>Key_other</c>… (see <see cref="Plural"/>).
 /// </summary>
 public sealed class NewsroomLabels
 {
@@ -32,6 +33,21 @@ public sealed class NewsroomLabels
     public string this[string key] => Resources.GetString(key, Culture) ?? key;
 
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>
+    /// A count in the grammatical form the language gives it, after the CLDR plural rules (Arabic has six forms, French
+    /// puts 0 with 1): <c>Plural("StoryCount", 3)</c> reads <c>StoryCount_few</c> in Arabic, <c>StoryCount_other</c> in
+    /// English. The count, grouped as the culture writes numbers, is <c>{0}</c>; <paramref name="more"/> follow as <c>{1}</c>…
+    /// </summary>
+    public string Plural(string key, long count, params object?[] more) =>
+        string.Format(Culture, PluralPattern(key, count), [count.ToString("N0", Culture), .. more]);
+
+    /// <summary>The form alone, for a caller that writes the count itself (inside markup, say).</summary>
+    public string PluralPattern(string key, long count)
+    {
+        var category = Text.Languages.PluralRules.CategoryOf(Culture.Name, count).ToString().ToLowerInvariant();
+        return Resources.GetString($"{key}_{category}", Culture) ?? Resources.GetString($"{key}_other", Culture) ?? key;
+    }
 
     /// <summary>One of <see cref="Languages"/> for a tag like <c>fr-BE</c> or <c>NL</c>; null when none fits.</summary>
     public static string? Supported(string? language)

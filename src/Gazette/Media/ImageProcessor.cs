@@ -5,7 +5,11 @@ using SkiaSharp;
 namespace Gazette.Media;
 
 /// <summary>Why an upload is refused, in words for the person who chose the file.</summary>
-public sealed class ImageRejectedException(string message) : Exception(message);
+/// <summary>Why an upload was refused, in the newsroom's language: a <c>Newsroom.resx</c> key and its arguments.</summary>
+public sealed class ImageRejectedException(string key, params object?[] args) : Exception(Localization.NewsroomLabels.Current.Format(key, args))
+{
+    public string Key { get; } = key;
+}
 
 public enum ImageKind
 {
@@ -74,22 +78,22 @@ public static class ImageProcessor
     {
         var text = System.Text.Encoding.UTF8.GetString(head[..Math.Min(head.Length, 1024)]);
         if (head.StartsWith("%PDF"u8))
-            return "a PDF document";
+            return Localization.NewsroomLabels.Current["FileKindPdf"];
         if (text.Contains("<svg", StringComparison.OrdinalIgnoreCase))
-            return "an SVG drawing (SVG can carry scripts, so it is not accepted)";
+            return Localization.NewsroomLabels.Current["FileKindSvg"];
         if (head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8))
-            return "a TIFF image";
+            return Localization.NewsroomLabels.Current["FileKindTiff"];
         if (head.Length > 12 && head[4..12].SequenceEqual("ftypheic"u8))
-            return "a HEIC photo";
+            return Localization.NewsroomLabels.Current["FileKindHeic"];
         if (!text.Contains('\uFFFD') && text.All(c => !char.IsControl(c) || char.IsWhiteSpace(c)))
-            return "a text file";
-        return "not an image Gazette can read";
+            return Localization.NewsroomLabels.Current["FileKindText"];
+        return Localization.NewsroomLabels.Current["FileKindUnknown"];
     }
 
     public static async Task<ProcessedImage> ProcessAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         var kind = Sniff(bytes) ?? throw new ImageRejectedException(
-            $"Only JPEG, PNG, WebP and GIF images can be uploaded; this file is {Describe(bytes)}.");
+            "ImageTypeRefused", Describe(bytes));
         await Decoding.WaitAsync(cancellationToken);
         try
         {
@@ -118,7 +122,7 @@ public static class ImageProcessor
     {
         if (width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
             throw new ImageRejectedException(
-                $"This image is {width:N0} × {height:N0} pixels; the largest accepted is {MaxSide:N0} pixels a side and {MaxPixels / 1_000_000} megapixels in all.");
+                "ImageTooManyPixels", width, height, MaxSide, MaxPixels / 1_000_000);
     }
 
     private static ProcessedImage Process(byte[] bytes, ImageKind kind)
@@ -127,18 +131,18 @@ public static class ImageProcessor
             RefuseHuge(declaredWidth, declaredHeight);
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data)
-            ?? throw new ImageRejectedException($"This file starts like a {kind.ToString().ToUpperInvariant()} image but cannot be read: it is damaged or incomplete.");
+            ?? throw new ImageRejectedException("ImageUnreadable", kind.ToString().ToUpperInvariant());
         var width = codec.Info.Width;
         var height = codec.Info.Height;
         if (width <= 0 || height <= 0)
-            throw new ImageRejectedException("This image has no pixels.");
+            throw new ImageRejectedException("ImageNoPixels");
         RefuseHuge(width, height);
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, kind == ImageKind.Jpeg ? SKAlphaType.Opaque : SKAlphaType.Premul);
         using var decoded = new SKBitmap(info);
         var result = codec.GetPixels(info, decoded.GetPixels());
         if (result != SKCodecResult.Success)
-            throw new ImageRejectedException($"This {kind.ToString().ToUpperInvariant()} file is damaged or incomplete ({result}); export it again and retry.");
+            throw new ImageRejectedException("ImageDamaged", kind.ToString().ToUpperInvariant(), result);
 
         using var upright = Orient(decoded, codec.EncodedOrigin);
         var widths = VariantWidths.Where(w => w < upright.Width).Append(Math.Min(upright.Width, VariantWidths[^1])).Distinct().Order().ToList();
@@ -164,7 +168,7 @@ public static class ImageProcessor
     private static byte[] Encode(SKImage image, SKEncodedImageFormat format, int quality)
     {
         using var encoded = image.Encode(format, quality)
-            ?? throw new ImageRejectedException("This image could not be converted; try another export of it.");
+            ?? throw new ImageRejectedException("ImageNotConverted");
         return encoded.ToArray();
     }
 

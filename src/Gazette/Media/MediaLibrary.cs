@@ -29,9 +29,9 @@ public sealed class MediaLibrary(GazetteDb db, SiteContext site, IOptions<Gazett
     {
         var limit = await LimitBytesAsync(cancellationToken);
         if (upload.Length == 0)
-            throw new ImageRejectedException("The file is empty.");
+            throw new ImageRejectedException("FileEmpty");
         if (upload.Length > limit)
-            throw new ImageRejectedException($"The file is {Megabytes(upload.Length)}; the largest accepted is {limit / (1024 * 1024)} MB.");
+            throw new ImageRejectedException("FileOverLimit", upload.Length / (1024.0 * 1024.0), limit / (1024 * 1024));
         var bytes = new byte[upload.Length];
         await using (var stream = upload.Open())
             await stream.ReadExactlyAsync(bytes, cancellationToken);
@@ -126,6 +126,4 @@ public sealed class MediaLibrary(GazetteDb db, SiteContext site, IOptions<Gazett
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
 }

@@ -26,7 +26,9 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
 
     /// <summary>Bumped when <see cref="StoryDocument"/> gains or changes fields: an index of another layout is rebuilt.</summary>
     public const string LayoutKey = "gazette.layout";
-    public const string Layout = "3";
+    // 4: one text field per language and a headline field (3 on the search branch); the language field also holds a
+    // regional story's whole tag (pt-br) (3 on the editions branch). Either 3 may exist on a node: 4 rebuilds both.
+    public const string Layout = "4";
     private const int BatchSize = 200;
 
     private LuceneDirectory? directory;

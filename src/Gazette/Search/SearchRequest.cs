@@ -12,7 +12,7 @@ public enum SearchSort
 /// What a reader asks of <c>/search</c> and <c>/api/search</c>, as typed: every value is optional and read
 /// leniently; <see cref="Parse"/> says what it could not understand rather than failing.
 /// </summary>
-public sealed record SearchRequest
+public sealed partial record SearchRequest
 {
     public const int MaxQueryLength = 200;
     public const int PageSize = 10;
@@ -47,7 +47,7 @@ public sealed record SearchRequest
             Section = Slug(section),
             Tag = Slug(tag),
             Author = Slug(author),
-            Language = Slug(lang) is { Length: >= 2 and <= 3 } language && language.All(char.IsAsciiLetterLower) ? language : null,
+            Language = Slug(lang) is { } language && LanguageFilter().IsMatch(language) ? language : null,
             From = Date(from, problems),
             To = Date(to, problems),
             Sort = string.Equals(sort, "date", StringComparison.OrdinalIgnoreCase) ? SearchSort.Date : SearchSort.Relevance,
@@ -86,6 +86,13 @@ public sealed record SearchRequest
         var cleaned = new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         return cleaned.Length == 0 ? null : cleaned;
     }
+
+    /// <summary>
+    /// A language (<c>pt</c>: every Portuguese story) or a language tag (<c>pt-br</c>: Brazilian ones only, as a
+    /// <c>pt-BR</c> edition searches), lower-cased.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageFilter();
 
     private static string? Slug(string? value) =>
         Clean(value) is { Length: <= 100 } slug ? slug.ToLowerInvariant() : null;

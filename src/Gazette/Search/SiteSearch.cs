@@ -33,7 +33,8 @@ public sealed class SiteSearch(StorySearch search, GazetteDb db, TimeProvider cl
         if (request.Author is { } author)
             stories = stories.Where(a => a.Authors.Any(byline => byline.Author.Slug == author));
         if (request.Language is { } language)
-            stories = stories.Where(a => a.Language == language || a.Language.StartsWith(language + "-"));
+            // Stories store their tag as written (pt-BR), filters are lower case (pt-br, or pt for every Portuguese story).
+            stories = stories.Where(a => a.Language.ToLower() == language || a.Language.ToLower().StartsWith(language + "-"));
         if (request.From is { } from)
         {
             var start = StorySearch.StartOfDayUtc(from, zone);

@@ -101,6 +101,11 @@ public static partial class StoryDocument
             if (!string.IsNullOrWhiteSpace(value))
                 document.Add(new TextField(text, value, Field.Store.NO));
         }
+        // The language field holds the language (pt) and, for a regional story, its whole tag too (pt-br): a pt-BR
+        // edition's search keeps to Brazilian stories, a search in pt finds every Portuguese one.
+        var languageTag = article.Language.ToLowerInvariant();
+        if (languageTag.Contains('-'))
+            document.Add(new StringField(Language, languageTag, Field.Store.NO));
         if (body.Length > 0)
             document.Add(new StringField(BodyFingerprint, Related.TextFingerprint.Of(body), Field.Store.YES));
         if (!string.IsNullOrWhiteSpace(article.SecondHeadline))

@@ -15,7 +15,7 @@ public sealed class MachineTranslationException(string message, Exception? inner
 /// <c>format</c>, <c>api_key</c>), as an administrator configured it in the site settings. Nothing is sent anywhere
 /// unless an address is set.
 /// </summary>
-public sealed class MachineTranslator(HttpClient http, SiteContext site)
+public sealed class MachineTranslator(HttpClient http, SiteContext site, MachineTranslationKey keys, Data.GazetteDb db)
 {
     /// <summary>Texts per request: keeps each request small enough for the usual character limits.</summary>
     private const int BatchSize = 20;
@@ -31,13 +31,16 @@ public sealed class MachineTranslator(HttpClient http, SiteContext site)
         var settings = (await site.GetAsync(cancellationToken)).Settings;
         if (!IsConfigured(settings))
             throw new MachineTranslationException(NewsroomLabels.Current["MachineTranslationOff"]);
+        var apiKey = keys.Reveal(settings.MachineTranslationApiKey);
+        if (apiKey is not null && !MachineTranslationKey.LooksProtected(settings.MachineTranslationApiKey!))
+            await keys.ProtectStoredAsync(db, site, cancellationToken);
         var endpoint = EndpointOf(settings.MachineTranslationUrl);
         var results = texts.ToArray();
         var toSend = Enumerable.Range(0, texts.Count).Where(i => !string.IsNullOrWhiteSpace(texts[i])).ToList();
         foreach (var batch in toSend.Chunk(BatchSize))
         {
             var request = new TranslateRequest(batch.Select(i => texts[i]).ToList(), EngineCode(sourceLanguage), EngineCode(targetLanguage), "text",
-                string.IsNullOrWhiteSpace(settings.MachineTranslationApiKey) ? null : settings.MachineTranslationApiKey);
+                apiKey);
             var translated = await SendAsync(endpoint, request, cancellationToken);
             if (translated.Count != batch.Length)
                 throw new MachineTranslationException(NewsroomLabels.Current.Format("MachineTranslationCountMismatch", endpoint.Authority, translated.Count, batch.Length));

@@ -29,6 +29,29 @@ public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task Arabic_section_and_tag_names_get_readable_latin_addresses()
+    {
+        var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var sectionName = $"الاقتصاد {suffix}";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/admin/sections?handler=Create", new() { ["name"] = sectionName }, formPath: "/admin/sections")).StatusCode);
+        var section = await Reader.GetDocumentAsync($"/section/alaqtsad-{suffix}");
+        Assert.Equal(sectionName, section.QuerySelector("h1")!.TextContent.Trim());
+
+        var tagName = $"الميناء {suffix}";
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/admin/tags?handler=Create", new() { ["name"] = tagName }, formPath: "/admin/tags")).StatusCode);
+        var story = await Site.CreateAsync(Stories.UniqueHeadline("ميناء جديد"), a => a.Language = "ar", tags: [tagName]);
+        Assert.Equal($"almyna-{suffix}", Assert.Single(story.Tags).Slug);
+        var tag = await Reader.GetDocumentAsync($"/tag/almyna-{suffix}");
+        Assert.Contains(story.Headline, tag.Body!.TextContent);
+        var page = await Reader.GetDocumentAsync(await Site.PathOfAsync(story));
+        Assert.Equal($"/tag/almyna-{suffix}", page.QuerySelector("a[rel=tag]")!.GetAttribute("href"));
+
+        // Tags typed in the story form keep Arabic names instead of dropping them for want of a slug.
+        Assert.Equal(["الميناء", "Port"], Gazette.Tags.TagNames.Split("الميناء, Port"));
+    }
+
+    [Fact]
     public async Task A_section_needs_a_name_and_a_free_address()
     {
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Gazette.Tests.Editions;
 
 /// <summary>Language editions on a site publishing French (the default, at the root), English (/en/) and Dutch (/nl/).</summary>
-public abstract class EditionTests(GazetteSite site) : SiteTest(site)
+public abstract partial class EditionTests(GazetteSite site) : SiteTest(site)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

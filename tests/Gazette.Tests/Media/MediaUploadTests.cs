@@ -111,6 +111,30 @@ public abstract class MediaUploadTests(GazetteSite site) : SiteTest(site)
         Assert.Empty(Directory.Exists(Site.LibraryFolder()) ? Directory.GetDirectories(Site.LibraryFolder(), ".upload-*") : []);
     }
 
+    [Theory]
+    [InlineData("pdf", "Seules les images JPEG, PNG, WebP et GIF peuvent être envoyées ; ce fichier est un document PDF.")]
+    [InlineData("svg", "un dessin SVG")]
+    [InlineData("empty", "Le fichier est vide.")]
+    [InlineData("truncated-jpeg", "endommagé ou incomplet")]
+    [InlineData("huge-png", "Cette image fait 100\u202F000 × 100\u202F000 pixels ; la taille maximale acceptée est de 12\u202F000 pixels de côté et 50 mégapixels au total.")]
+    [InlineData("just-over-limit", "Le fichier fait 20 Mo ; la taille maximale acceptée est de 20 Mo.")]
+    public async Task Refusals_are_given_in_the_newsroom_language(string kind, string message)
+    {
+        var (browser, _) = await Site.SignedInAsAsync(Roles.Author);
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        var name = $"{kind}-{Guid.NewGuid():N}.jpg";
+
+        var response = await browser.UploadAsync(Hostile(kind), name);
+
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var error = document.QuerySelector("[data-valmsg-for='Form.File']")?.TextContent ?? "";
+        // French groups thousands with a narrow no-break space, or a no-break one depending on the ICU version.
+        Assert.Contains(message, error.Replace('\u00A0', '\u202F'));
+        foreach (var english in new[] { "Only JPEG", "The file", "This image", "This file", "damaged", "largest accepted" })
+            Assert.DoesNotContain(english, error);
+        Assert.Null(await Site.FindByFileNameAsync(name));
+    }
+
     [Fact]
     public async Task Alt_text_is_required_at_upload()
     {

@@ -39,6 +39,21 @@ public sealed class SlugTests
     public void Digits_are_kept(string text, string slug) => Assert.Equal(slug, Slugs.Create(text));
 
     [Theory]
+    [InlineData("الاقتصاد", "alaqtsad")]
+    [InlineData("ميناء أورال", "myna-awral")]
+    [InlineData("أخبار إسطنبول ٢٠٢٤", "akhbar-astnbwl-2024")]
+    [InlineData("المدرسة، والجامعة؟", "almdrsa-waljama")]
+    [InlineData("مؤتمر الرئيس", "mwtmr-alryys")]
+    [InlineData("كتـــاب", "ktab")]
+    [InlineData("Москва", "moskva")]
+    [InlineData("Ёлка у Йошкар-Олы", "elka-u-ioshkar-oly")]
+    [InlineData("Щедрость объявлений", "shchedrost-obyavlenii")]
+    [InlineData("Київ", "kiiv")]
+    [InlineData("Θεσσαλονίκη", "thessaloniki")]
+    [InlineData("Ελλάδα και Κύπρος", "ellada-kai-kypros")]
+    public void Arabic_Cyrillic_and_Greek_are_spelled_in_latin(string text, string slug) => Assert.Equal(slug, Slugs.Create(text));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   \t\n ")]

@@ -11,7 +11,7 @@ using Gazette.Tests.Infrastructure;
 namespace Gazette.Tests.Translations;
 
 /// <summary>Translations made in the newsroom: copies, staleness, hreflang and the language switcher, machine translation.</summary>
-public abstract class TranslationTests(GazetteSite site) : SiteTest(site)
+public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

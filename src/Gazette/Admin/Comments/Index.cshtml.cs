@@ -55,7 +55,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Com
     {
         var allowed = await (await VisibleAsync(cancellationToken)).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
         var changed = allowed.Count == 0 ? 0 : await moderation.ApplyAsync(allowed, moderate, users.GetUserId(User), cancellationToken);
-        Notice = changed == 0 ? NewsroomLabels.Current["SelectComment"] : NewsroomLabels.Current.Format(changed == 1 ? "CommentsChangedOne" : "CommentsChangedMany", changed, Describe(moderate));
+        Notice = changed == 0 ? NewsroomLabels.Current["SelectComment"] : NewsroomLabels.Current.Plural("CommentsChanged", changed, Describe(moderate));
         return RedirectToPage(new { status, story });
     }
 

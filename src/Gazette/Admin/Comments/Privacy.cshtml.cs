@@ -50,7 +50,7 @@ public sealed class PrivacyModel(CommentPrivacy privacy) : PageModel
             return;
         }
         var erased = await privacy.EraseAsync(Email!, cancellationToken);
-        Notice = NewsroomLabels.Current.Format(erased == 1 ? "ErasedOne" : "ErasedMany", erased, Email!.Trim());
+        Notice = NewsroomLabels.Current.Plural("Erased", erased, Email!.Trim());
     }
 
     private bool Valid()

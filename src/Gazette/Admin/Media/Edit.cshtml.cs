@@ -62,7 +62,7 @@ public sealed class EditModel(GazetteDb db, MediaLibrary library) : PageModel
         {
             ModelState.Clear();
             Form = new DetailsForm { AltText = Item.AltText, Caption = Item.Caption, Credit = Item.Credit };
-            Problem = uses == 1 ? NewsroomLabels.Current["ImageUsedOnce"] : NewsroomLabels.Current.Format("ImageUsedMany", uses);
+            Problem = NewsroomLabels.Current.Plural("ImageUsed", uses);
             return Page();
         }
         await library.DeleteAsync(Item, cancellationToken);

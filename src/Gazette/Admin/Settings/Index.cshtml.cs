@@ -15,7 +15,7 @@ namespace Gazette.Admin.Settings;
 
 /// <summary>The site-wide settings. Everything is checked before anything is saved; the cached copy is dropped after.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
+public sealed class IndexModel(GazetteDb db, SiteContext site, Translations.MachineTranslationKey machineTranslationKey) : PageModel
 {
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
@@ -47,6 +47,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
             MachineTranslationUrl = settings.MachineTranslationUrl,
         };
         HasMachineTranslationKey = !string.IsNullOrEmpty(settings.MachineTranslationApiKey);
+        await machineTranslationKey.ProtectStoredAsync(db, site, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -64,16 +65,19 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         var editions = CheckEditions(Form.EditionLanguages);
         var translationUrl = CheckMachineTranslationUrl(Form.MachineTranslationUrl);
         if (!ModelState.IsValid)
+        {
+            HasMachineTranslationKey = !string.IsNullOrEmpty((await LoadAsync(cancellationToken)).MachineTranslationApiKey);
             return Page();
+        }
 
         var settings = await LoadAsync(cancellationToken);
         settings.EditionLanguages = editions;
         settings.MachineTranslationUrl = translationUrl;
-        // The key is never shown again: an empty field keeps it, "Forget the key" removes it.
+        // The key is never shown again: an empty field keeps it, "Forget the key" removes it; it is stored protected.
         if (Form.ForgetMachineTranslationKey || translationUrl.Length == 0)
             settings.MachineTranslationApiKey = null;
         else if (!string.IsNullOrWhiteSpace(Form.MachineTranslationApiKey))
-            settings.MachineTranslationApiKey = Form.MachineTranslationApiKey.Trim();
+            settings.MachineTranslationApiKey = machineTranslationKey.Protect(Form.MachineTranslationApiKey.Trim());
         HasMachineTranslationKey = !string.IsNullOrEmpty(settings.MachineTranslationApiKey);
         settings.Title = Form.Title.Trim();
         settings.Description = Form.Description?.Trim() ?? "";
@@ -207,7 +211,8 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
         [Display(Name = "MachineTranslationUrl")]
         public string? MachineTranslationUrl { get; set; }
 
-        [StringLength(400)]
+        // Protected, a key grows to about twice its length plus a hundred characters: 400 in the database.
+        [StringLength(140, ErrorMessage = "ErrorTooLong")]
         [Display(Name = "MachineTranslationApiKey")]
         public string? MachineTranslationApiKey { get; set; }
 
