@@ -55,10 +55,16 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
         {
             var original = await db.Articles.AsNoTracking()
                 .Where(a => a.Id == article.Id)
-                .Select(a => new { a.Language, a.Slug, a.PublishedAt, a.CreatedAt, a.Status })
+                .Select(a => new { a.Language, a.Slug, a.PublishedAt, a.CreatedAt, a.Status, a.Headline })
                 .FirstOrDefaultAsync(cancellationToken);
             if (original is { Status: ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Unpublished })
                 oldPath = ArticleUrls.PathOf(original.Language, original.Slug, original.PublishedAt ?? original.CreatedAt, timeZone);
+            // Until a story first goes out, an address nobody chose follows its headline (as in WordPress): a translation
+            // starts as a copy of the original's headline, and must not keep the original language's words in its URL.
+            if (original is { Status: ArticleStatus.Draft or ArticleStatus.InReview, PublishedAt: null }
+                && article.Slug == original.Slug && article.Headline != original.Headline
+                && IsMadeFrom(original.Slug, original.Headline))
+                article.Slug = "";
         }
 
         article.Slug = await UniqueSlugAsync(article, cancellationToken);
@@ -174,6 +180,13 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
             errors["FeaturedFigure.AltText"] = t["FigureNeedsAlt"];
         if (errors.Count > 0)
             throw new ArticleValidationException(errors);
+    }
+
+    /// <summary>Whether <paramref name="slug"/> is what the headline gives, with or without a "-2" kept unique.</summary>
+    private static bool IsMadeFrom(string slug, string headline)
+    {
+        var made = Slugs.Create(headline);
+        return slug == made || (slug.StartsWith(made + "-", StringComparison.Ordinal) && slug[(made.Length + 1)..].All(char.IsAsciiDigit));
     }
 
     private async Task<string> UniqueSlugAsync(Article article, CancellationToken cancellationToken)

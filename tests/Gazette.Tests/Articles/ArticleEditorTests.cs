@@ -24,6 +24,29 @@ public abstract class ArticleEditorTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task A_draft_address_follows_its_headline_until_it_is_chosen_or_published()
+    {
+        var draft = await Site.CreateAsync(Stories.UniqueHeadline("Harbour pilots strike"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        var chosen = await Site.CreateAsync(Stories.UniqueHeadline("Harbour budget"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; a.Slug = "harbour-budget-explained"; });
+        var published = await Site.CreateAsync(Stories.UniqueHeadline("Harbour reopens"));
+
+        var renamed = await RetitleAsync(draft.Id, Stories.UniqueHeadline("Les pilotes du port en grève"));
+        Assert.StartsWith("les-pilotes-du-port-en-greve-", renamed.Slug);
+        Assert.Equal("harbour-budget-explained", (await RetitleAsync(chosen.Id, "Harbour budget, the details")).Slug);
+        Assert.Equal(published.Slug, (await RetitleAsync(published.Id, Stories.UniqueHeadline("Harbour reopens at last"))).Slug);
+    }
+
+    private Task<Article> RetitleAsync(int id, string headline) =>
+        Site.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<GazetteDb>();
+            var article = await db.Articles.SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+            article.Headline = headline;
+            await services.GetRequiredService<ArticleEditor>().SaveAsync(article, TestContext.Current.CancellationToken);
+            return article;
+        });
+
+    [Fact]
     public async Task The_body_is_rendered_and_stored_at_save_time()
     {
         var article = await Site.CreateAsync(Stories.UniqueHeadline("Rendered body"), a => a.BodyMarkdown = "Some **bold** words.");
