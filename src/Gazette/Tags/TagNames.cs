@@ -14,14 +14,27 @@ public static class TagNames
     public static IReadOnlyList<string> Split(string? text) =>
         (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(name => name.Length > MaxLength ? name[..MaxLength].Trim() : name)
-            .Where(name => Slugs.Create(name).Length > 0)
-            .DistinctBy(name => Slugs.Create(name))
+            .Where(name => name.Any(char.IsLetterOrDigit))
+            .DistinctBy(SlugOf)
             .ToList();
+
+    /// <summary>
+    /// A tag's address: its name in Latin letters, or, for a script the slugs cannot spell (Chinese, Japanese, Hebrew…),
+    /// "tag-" and a stable hash of the name, so that the tag is kept with an address rather than dropped.
+    /// </summary>
+    public static string SlugOf(string name)
+    {
+        var slug = Slugs.Create(name);
+        if (slug.Length > 0)
+            return slug;
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name.Trim().Normalize().ToLowerInvariant()));
+        return "tag-" + Convert.ToHexStringLower(hash)[..10];
+    }
 
     /// <summary>The tags named, in the order given: existing ones found by slug, the others added to <paramref name="db"/> (not saved).</summary>
     public static async Task<List<Tag>> FindOrCreateAsync(GazetteDb db, IEnumerable<string> names, CancellationToken cancellationToken)
     {
-        var wanted = names.Select(name => (Name: name, Slug: Slugs.Create(name))).Where(n => n.Slug.Length > 0).DistinctBy(n => n.Slug).ToList();
+        var wanted = names.Select(name => (Name: name, Slug: SlugOf(name))).DistinctBy(n => n.Slug).ToList();
         var slugs = wanted.Select(n => n.Slug).ToList();
         var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
         var tags = new List<Tag>();

@@ -5,7 +5,6 @@ using Gazette.Authors;
 using Gazette.Data;
 using Gazette.Media;
 using Gazette.Tags;
-using Gazette.Text;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -108,7 +107,7 @@ public sealed class StoryForm
         var names = TagNames.Split(Tags);
         var tags = createTags
             ? await TagNames.FindOrCreateAsync(db, names, cancellationToken)
-            : names.Select(name => new Tag { Name = name, Slug = Slugs.Create(name) }).ToList();
+            : names.Select(name => new Tag { Name = name, Slug = TagNames.SlugOf(name) }).ToList();
         article.Tags.RemoveAll(tag => !tags.Contains(tag));
         article.Tags.AddRange(tags.Where(tag => !article.Tags.Contains(tag)));
 
