@@ -10,9 +10,10 @@ namespace Gazette.Translations;
 
 /// <summary>
 /// The machine translation API key at rest (<see cref="SiteSettings.MachineTranslationApiKey"/>): protected with ASP.NET
-/// Core Data Protection, whose key ring the site keeps in its database, so every node can read what another saved and a
-/// copy of the database alone does not give the key away. A value saved in clear by an older version still works and
-/// is protected the first time it is read.
+/// Core Data Protection, whose key ring the site keeps in its database, so every node can read what another saved. It
+/// keeps the key out of the settings row as read by anyone with SQL access, an export or a log; a full copy of the
+/// database still holds the key ring too (Gazette does not encrypt the ring itself at rest). A value
+/// saved in clear by an older version still works and is protected the first time it is read.
 /// </summary>
 public sealed class MachineTranslationKey(IDataProtectionProvider protection, ILogger<MachineTranslationKey> logger)
 {
