@@ -4,8 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
-using Gazette.Text.Languages;
-
 using Microsoft.AspNetCore.Html;
 
 namespace Gazette.Localization;
@@ -62,8 +60,7 @@ public sealed partial class Labels
     /// </summary>
     public string Plural(string key, long count)
     {
-        var category = PluralRules.CategoryOf(Culture.Name, count).ToString().ToLowerInvariant();
-        var pattern = Resources.GetString($"{key}_{category}", Culture) ?? Resources.GetString($"{key}_other", Culture) ?? key;
+        var pattern = PluralForms.Pattern(Resources, Culture, key, count);
         return string.Format(Culture, pattern, count.ToString("N0", Culture));
     }
 

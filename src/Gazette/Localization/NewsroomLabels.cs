@@ -43,11 +43,7 @@ public sealed class NewsroomLabels
         string.Format(Culture, PluralPattern(key, count), [count.ToString("N0", Culture), .. more]);
 
     /// <summary>The form alone, for a caller that writes the count itself (inside markup, say).</summary>
-    public string PluralPattern(string key, long count)
-    {
-        var category = Text.Languages.PluralRules.CategoryOf(Culture.Name, count).ToString().ToLowerInvariant();
-        return Resources.GetString($"{key}_{category}", Culture) ?? Resources.GetString($"{key}_other", Culture) ?? key;
-    }
+    public string PluralPattern(string key, long count) => PluralForms.Pattern(Resources, Culture, key, count);
 
     /// <summary>One of <see cref="Languages"/> for a tag like <c>fr-BE</c> or <c>NL</c>; null when none fits.</summary>
     public static string? Supported(string? language)
