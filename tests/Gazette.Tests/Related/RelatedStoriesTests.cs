@@ -47,10 +47,12 @@ public abstract class RelatedStoriesTests(GazetteSite site) : SiteTest(site)
     {
         var words = Words(4);
         var tag = $"Tag {words[0]}";
-        // Only made-up words: no other story shares a word with these, so the French one is not crowded out by English ones.
-        var story = await StoryAsync(words[0], string.Join(' ', words), tags: [tag]);
-        var english = await StoryAsync(words[1], string.Join(' ', words.Reverse()));
-        var french = await StoryAsync(words[2], string.Join(" ", words) + " port", "fr", tags: [tag]);
+        // Only made-up words, standfirst included: no other story shares a word with these, so the French one is not
+        // crowded out by English stories that share the tests' default standfirst.
+        void OwnStandfirst(Article a) => a.Standfirst = string.Join(' ', words);
+        var story = await StoryAsync(words[0], string.Join(' ', words), tags: [tag], configure: OwnStandfirst);
+        var english = await StoryAsync(words[1], string.Join(' ', words.Reverse()), configure: OwnStandfirst);
+        var french = await StoryAsync(words[2], string.Join(" ", words) + " port", "fr", tags: [tag], configure: OwnStandfirst);
 
         var related = await RelatedUntilAsync(story, ids => ids.Contains(english.Id) && ids.Contains(french.Id));
 
