@@ -24,6 +24,12 @@ public static class CacheTags
     private const int MaxStoriesPerAuthorEviction = 1000;
 
     public static string Story(int id) => $"story:{id}";
+
+    /// <summary>
+    /// A story's own page, whose "read also" list the search index chose: evicted when a story like it is re-indexed
+    /// and may now belong in that list. Not <see cref="Story"/>, which lists showing the story carry too.
+    /// </summary>
+    public static string RelatedListOf(int storyId) => $"related-of:{storyId}";
     public static string Comments(int storyId) => $"comments:{storyId}";
     public static string SectionList(int id) => $"section-list:{id}";
     public static string Tag(int id) => $"tag:{id}";
@@ -38,6 +44,7 @@ public static class CacheTags
     public static IEnumerable<string> ForStoryPage(Article article, IEnumerable<int> relatedIds) =>
         [
             Story(article.Id),
+            RelatedListOf(article.Id),
             .. article.TranslationGroup is { } group ? [Translations(group)] : Array.Empty<string>(),
             Comments(article.Id),
             .. article.Tags.Select(t => Tag(t.Id)),

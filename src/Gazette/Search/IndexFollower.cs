@@ -73,7 +73,8 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
     /// <summary>
     /// Pages computed from the index as it was: search results, the "read also" lists of the stories re-indexed and
     /// of the pages listing them (a story page is tagged with its related stories), and the pages of the stories most
-    /// like each re-indexed one, whose lists it may now join (similarity goes both ways, nearly). The change feed's own
+    /// like each re-indexed one, whose lists it may now join (similarity goes both ways, nearly): those pages only, not
+    /// the lists that show those stories, which the index did not compute. The change feed's own
     /// eviction may have run before this pass, and re-rendered those pages from the old index.
     /// </summary>
     private async Task EvictWhatTheIndexShowedAsync(IReadOnlyCollection<int> stories, CancellationToken cancellationToken)
@@ -88,8 +89,10 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
         var neighbours = index.Search(searcher => stories
             .SelectMany(id => Related.RelatedRanking.Rank(searcher, id, now, new HashSet<int> { id }))
             .ToList()) ?? [];
-        foreach (var id in stories.Concat(neighbours).Distinct())
+        foreach (var id in stories)
             await cache.EvictByTagAsync(Caching.CacheTags.Story(id), cancellationToken);
+        foreach (var id in neighbours.Distinct())
+            await cache.EvictByTagAsync(Caching.CacheTags.RelatedListOf(id), cancellationToken);
     }
 
     private HashSet<int> StoriesTouchedBy(IEnumerable<ChangeEvent> changes)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gazette.Tests.Search;
 
 /// <summary>A SQLite site of its own on a data folder the test chooses and keeps, started when first used.</summary>
-internal sealed class OneOffSite(string dataDirectory) : GazetteSite(dataDirectory)
+internal sealed class SiteOnDataDirectory(string dataDirectory) : GazetteSite(dataDirectory)
 {
     public override string Provider => "Sqlite";
     protected override string? ConnectionString => null;
@@ -33,7 +33,7 @@ public sealed class SearchIndexRecoveryTests : IDisposable
         Random.Shared.NextBytes(garbage);
         foreach (var name in new[] { "segments_1", "segments.gen", "_0.cfs", "_0.si" })
             await File.WriteAllBytesAsync(Path.Combine(IndexFolder, name), garbage, TestContext.Current.CancellationToken);
-        await using var site = new OneOffSite(dataDirectory);
+        await using var site = new SiteOnDataDirectory(dataDirectory);
         var reader = site.CreateReader();
 
         var page = await reader.GetAsync("/search?q=train", TestContext.Current.CancellationToken);
@@ -48,7 +48,7 @@ public sealed class SearchIndexRecoveryTests : IDisposable
     public async Task Search_reindex_rebuilds_the_index_of_a_stopped_site()
     {
         int publicStories;
-        await using (var site = new OneOffSite(dataDirectory))
+        await using (var site = new SiteOnDataDirectory(dataDirectory))
         {
             var reader = site.CreateReader();
             await SearchWait.ApiUntilAsync(reader, "?q=train", a => !a.GetProperty("indexRebuilding").GetBoolean());

@@ -2,7 +2,12 @@ using System.Text.Json;
 
 using AngleSharp.Html.Dom;
 
+using Gazette.Data;
+using Gazette.Search;
 using Gazette.Tests.Infrastructure;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Search;
 
@@ -21,6 +26,24 @@ public static class SearchWait
                 return page;
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Until the index has applied every change-feed row written so far, and a moment more for the follower's eviction
+    /// pass that comes right after: for tests that need the cache to settle before they watch it.
+    /// </summary>
+    public static async Task UntilIndexCaughtUpAsync(GazetteSite site)
+    {
+        var newest = await site.WithScopeAsync(async services =>
+            await services.GetRequiredService<GazetteDb>().ChangeEvents.MaxAsync(c => (long?)c.Id, TestContext.Current.CancellationToken) ?? 0);
+        var index = site.Services.GetRequiredService<SearchIndex>();
+        var deadline = DateTime.UtcNow + Timeout;
+        while (index.LastChangeId < newest)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the search index is still at change {index.LastChangeId} of {newest}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        await Task.Delay(200, TestContext.Current.CancellationToken);
     }
 
     public static async Task<JsonElement> ApiUntilAsync(HttpClient reader, string query, Func<JsonElement, bool> done)
