@@ -52,6 +52,31 @@ public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task A_tag_in_a_script_slugs_cannot_spell_is_created_and_is_the_one_stories_get()
+    {
+        var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
+        // Unique per run and Han only: a Latin suffix would give the name a Latin address.
+        var tagName = "港口" + string.Concat(Guid.NewGuid().ToByteArray().Take(4).Select(b => (char)(0x4E00 + b * 37)));
+
+        var created = await editor.PostFormAsync("/admin/tags?handler=Create", new() { ["name"] = tagName }, formPath: "/admin/tags");
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var slug = Gazette.Tags.TagNames.SlugOf(tagName);
+        Assert.StartsWith("tag-", slug);
+        var story = await Site.CreateAsync(Stories.UniqueHeadline("新港口"), a => a.Language = "zh", tags: [tagName]);
+        Assert.Equal(slug, Assert.Single(story.Tags).Slug);
+        var tagPage = await Reader.GetDocumentAsync($"/tag/{slug}");
+        Assert.Equal("#" + tagName, tagPage.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains(story.Headline, tagPage.Body!.TextContent);
+        // The same name again is the same address, refused as taken; punctuation alone is no name.
+        var again = await editor.PostFormAsync("/admin/tags?handler=Create", new() { ["name"] = tagName }, formPath: "/admin/tags");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains(slug, await again.BodyAsync());
+        var punctuation = await editor.PostFormAsync("/admin/tags?handler=Create", new() { ["name"] = "!!!" }, formPath: "/admin/tags");
+        Assert.Equal(HttpStatusCode.OK, punctuation.StatusCode);
+    }
+
+    [Fact]
     public async Task A_section_needs_a_name_and_a_free_address()
     {
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
