@@ -11,13 +11,7 @@ using Gazette.Text.Spam;
 //   dotnet run --project tools/SpamEval -c Release -- train [--data DIR] [--out FILE]
 // Diagnostics: SPAM_EVAL_ERRORS=a (a run group) prints that group's errors on stderr; SPAM_L2, SPAM_EPOCHS, SPAM_HASH_BITS and
 // SPAM_MIXES (naive Bayes shares, comma-separated) override the training options for experiments (the reported table
-// uses the defaults). Experiments of branch h/spam4 (all off by default; the defaults train the shipped model byte for byte):
-// SPAM_HUBER (modified Huber shares), SPAM_HUBER_L2, SPAM_PRESENCE=1 (presence, not counts), SPAM_SINGLE_SOURCE (scale of
-// features seen in one training source only), SPAM_AVERAGE=1 (averaged SGD), SPAM_BALANCED_F1=1, SPAM_WILSON=z,target
-// (per-source Wilson upper bound for the threshold), SPAM_BALANCED_CAL=1, SPAM_THRESHOLD_SKIP=SMS, SPAM_SMS_WEIGHT,
-// SPAM_NB_ALPHAS (naive Bayes smoothings, chosen with the share), SPAM_LOSO=all|videos (choose the shares by leaving
-// each training source out, mean AUC), SPAM_EXTRA_WORDS=tri|skip (word triples, or pairs with one word between),
-// SPAM_VERBOSE=1 (chosen settings and the source that binds the threshold).
+// uses the defaults).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -103,12 +97,6 @@ static SpamTrainingOptions Options()
         options = options with { HashBits = int.Parse(bits, CultureInfo.InvariantCulture) };
     if (Environment.GetEnvironmentVariable("SPAM_MIXES") is { } mixes)
         options = options with { NaiveBayesMixes = [.. mixes.Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture))] };
-    if (Environment.GetEnvironmentVariable("SPAM_HUBER") is { } huber)
-        options = options with { HuberMixes = [.. huber.Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture))] };
-    if (Environment.GetEnvironmentVariable("SPAM_NB_ALPHAS") is { } alphas)
-        options = options with { NaiveBayesSmoothings = [.. alphas.Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture))] };
-    if (Environment.GetEnvironmentVariable("SPAM_HUBER_L2") is { } huberL2)
-        options = options with { HuberL2 = double.Parse(huberL2, CultureInfo.InvariantCulture) };
     return options;
 }
 

@@ -10,7 +10,7 @@ namespace Gazette.Text.Spam;
 /// </summary>
 internal static class SpamCalibration
 {
-    public static (double Slope, double Intercept) Fit(double[] logOdds, bool[] labels, double[]? weights = null)
+    public static (double Slope, double Intercept) Fit(double[] logOdds, bool[] labels)
     {
         var spam = labels.Count(l => l);
         var ham = labels.Length - spam;
@@ -23,7 +23,7 @@ internal static class SpamCalibration
             double gs = 0, gi = 0, hss = 1e-6, hsi = 0, hii = 1e-6;
             for (var i = 0; i < logOdds.Length; i++)
             {
-                var weight = weights?[i] ?? (labels[i] ? 0.5 / spam : 0.5 / ham);
+                var weight = labels[i] ? 0.5 / spam : 0.5 / ham;
                 var p = SpamModel.Sigmoid(slope * logOdds[i] + intercept);
                 var error = weight * (p - Target(labels[i], spam, ham));
                 var curvature = weight * p * (1 - p);
@@ -37,9 +37,9 @@ internal static class SpamCalibration
             var stepSlope = (hii * gs - hsi * gi) / determinant;
             var stepIntercept = (hss * gi - hsi * gs) / determinant;
             // Newton's step can overshoot where the sigmoid is flat: halve it until the loss goes down.
-            var loss = Loss(logOdds, labels, spam, ham, slope, intercept, weights);
+            var loss = Loss(logOdds, labels, spam, ham, slope, intercept);
             var fraction = 1.0;
-            while (fraction > 1e-6 && Loss(logOdds, labels, spam, ham, slope - fraction * stepSlope, intercept - fraction * stepIntercept, weights) > loss)
+            while (fraction > 1e-6 && Loss(logOdds, labels, spam, ham, slope - fraction * stepSlope, intercept - fraction * stepIntercept) > loss)
                 fraction /= 2;
             slope -= fraction * stepSlope;
             intercept -= fraction * stepIntercept;
@@ -51,10 +51,10 @@ internal static class SpamCalibration
     }
 
     /// <summary>The class-balanced log-loss of the calibrated probabilities: lower is better.</summary>
-    public static double Loss(double[] logOdds, bool[] labels, (double Slope, double Intercept) calibration, double[]? weights = null) =>
-        Loss(logOdds, labels, labels.Count(l => l), labels.Count(l => !l), calibration.Slope, calibration.Intercept, weights);
+    public static double Loss(double[] logOdds, bool[] labels, (double Slope, double Intercept) calibration) =>
+        Loss(logOdds, labels, labels.Count(l => l), labels.Count(l => !l), calibration.Slope, calibration.Intercept);
 
-    private static double Loss(double[] logOdds, bool[] labels, int spam, int ham, double slope, double intercept, double[]? weights)
+    private static double Loss(double[] logOdds, bool[] labels, int spam, int ham, double slope, double intercept)
     {
         var loss = 0.0;
         for (var i = 0; i < logOdds.Length; i++)
@@ -62,7 +62,7 @@ internal static class SpamCalibration
             // log(1 + e^-z) computed without overflow for large |z|.
             var z = slope * logOdds[i] + intercept;
             var target = Target(labels[i], spam, ham);
-            loss += (weights?[i] ?? (labels[i] ? 0.5 / spam : 0.5 / ham)) * (target * Softplus(-z) + (1 - target) * Softplus(z));
+            loss += (labels[i] ? 0.5 / spam : 0.5 / ham) * (target * Softplus(-z) + (1 - target) * Softplus(z));
         }
         return loss;
     }

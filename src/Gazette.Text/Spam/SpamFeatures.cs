@@ -58,12 +58,8 @@ internal static partial class SpamFeatures
             Add('w', words[i], 1f, describe ? DescribeWord(words[i]) : null);
             if (i > 0)
                 Add('b', words[i - 1] + " " + words[i], 1f, describe ? $"words \"{Shown(words[i - 1])} {Shown(words[i])}\"" : null);
-            if (i > 1 && ExtraWords == "tri")
-                Add('t', words[i - 2] + " " + words[i - 1] + " " + words[i], 1f, describe ? $"words \"{Shown(words[i - 2])} {Shown(words[i - 1])} {Shown(words[i])}\"" : null);
-            if (i > 1 && ExtraWords == "skip")
-                Add('k', words[i - 2] + " " + words[i], 1f, describe ? $"words \"{Shown(words[i - 2])} … {Shown(words[i])}\"" : null);
         }
-        Normalize(features, descriptions, firstWordFeature);
+        Normalize(features, firstWordFeature);
 
         var firstCharFeature = features.Count;
         foreach (var word in words)
@@ -76,7 +72,7 @@ internal static partial class SpamFeatures
                 for (var start = 0; start + n <= padded.Length; start++)
                     Add('c', padded.AsSpan(start, n), 1f, description);
         }
-        Normalize(features, descriptions, firstCharFeature);
+        Normalize(features, firstCharFeature);
 
         foreach (var signal in Signals(raw, withoutLinks, linkCount))
             Add('s', signal, 1f, signal);
@@ -224,27 +220,8 @@ internal static partial class SpamFeatures
         _ => word,
     };
 
-    internal static readonly string? ExtraWords = Environment.GetEnvironmentVariable("SPAM_EXTRA_WORDS");
-    internal static readonly bool Presence = Environment.GetEnvironmentVariable("SPAM_PRESENCE") == "1";
-
-    private static void Normalize(List<SpamFeature> features, List<string>? descriptions, int from)
+    private static void Normalize(List<SpamFeature> features, int from)
     {
-        if (Presence)
-        {
-            var seen = new HashSet<int>();
-            var kept = from;
-            for (var i = from; i < features.Count; i++)
-            {
-                if (!seen.Add(features[i].Index))
-                    continue;
-                features[kept] = features[i];
-                if (descriptions is not null)
-                    descriptions[kept] = descriptions[i];
-                kept++;
-            }
-            features.RemoveRange(kept, features.Count - kept);
-            descriptions?.RemoveRange(kept, descriptions.Count - kept);
-        }
         var count = features.Count - from;
         if (count == 0)
             return;
