@@ -25,6 +25,14 @@ builder.WebHost.UseStaticWebAssets();
 var options = GazetteServices.Add(builder);
 
 var app = builder.Build();
+// EF Core builds its model of the database (about a second) the first time a context is used, which at start-up
+// is the database initializer, after the pipeline below is put together; building it now, on another core, overlaps
+// the two. The initializer then finds it built, or waits for it.
+_ = Task.Run(() =>
+{
+    using var scope = app.Services.CreateScope();
+    _ = scope.ServiceProvider.GetRequiredService<GazetteDb>().Model;
+});
 
 if (!app.Environment.IsDevelopment())
 {
