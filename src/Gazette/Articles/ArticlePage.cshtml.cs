@@ -4,6 +4,7 @@ using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Localization;
 using Gazette.Media;
+using Gazette.Search;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Articles;
 
 [OutputCache(PolicyName = OutputCaching.Pages)]
-public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedStories related, Search.SearchIndex searchIndex, TimeProvider clock)
+public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedStories related, SearchIndex searchIndex, TimeProvider clock)
     : GazettePageModel(site)
 {
     public Article Article { get; private set; } = null!;
@@ -70,10 +71,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         // index knows it has none yet, so that page is not kept long.
         if (Related.Count == 0)
             HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
-        // A page rendered while the index was taking a change in may have read the index just before it, after the
-        // follower evicted the pages the change concerns: such a page is not kept long either.
-        if (DateTime.UtcNow - searchIndex.LastChangedAtUtc < TimeSpan.FromSeconds(10))
-            HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
+        HttpContext.KeepBrieflyWhileIndexSettles(searchIndex);
         // A cached page must not offer the comment form after the comments close.
         if (Comments.Form is not null && CommentThreads.ClosesAt(article, Site.Settings) is { } closes)
             HttpContext.KeepBriefly(closes - now);

@@ -12,7 +12,7 @@ namespace Gazette.Search;
 /// works without JavaScript. Whatever is typed gives a page: words are never parsed as query syntax.
 /// </summary>
 [OutputCache(PolicyName = OutputCaching.Search)]
-public sealed class SearchPageModel(SiteSearch search, SiteContext site) : GazettePageModel(site)
+public sealed class SearchPageModel(SiteSearch search, SearchIndex index, SiteContext site) : GazettePageModel(site)
 {
     public const int MaxQueryLength = SearchRequest.MaxQueryLength;
 
@@ -46,6 +46,7 @@ public sealed class SearchPageModel(SiteSearch search, SiteContext site) : Gazet
         Criteria = SearchRequest.Parse(RawQuery, RawSection, RawTag, RawAuthor, language, RawFrom, RawTo, RawSort, RawPage, out var problems);
         var messages = problems.Select(key => Labels.Format(key, Labels.Plural("CharacterCount", MaxQueryLength))).ToList();
         Results = await search.RunAsync(Criteria, Site.TimeZone, cancellationToken);
+        HttpContext.KeepBrieflyWhileIndexSettles(index);
         if (Criteria.Query.Length > 0 && Results.Total == 0 && !Results.IndexRebuilding && Results.SimilarWords.Count == 0
             && StorySearch.TextQuery(Criteria.Query, Text.Analysis.StoryAnalyzers.Keys) is null)
             messages.Add(Labels["SearchNoWords"]);
