@@ -3,6 +3,7 @@ using System.Xml;
 
 using Gazette.Articles;
 using Gazette.Data;
+using Gazette.Editions;
 using Gazette.Feeds;
 using Gazette.Site;
 
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Sitemaps;
 
 /// <summary>
-/// <c>/sitemap.xml</c> (an index), <c>/sitemaps/pages.xml</c> (home, sections, tags, authors),
+/// <c>/sitemap.xml</c> (an index), <c>/sitemaps/pages.xml</c> (each edition's home and sections, and the tags and
+/// authors with a public story in it),
 /// <c>/sitemaps/stories-{n}.xml</c> (every public story, with its lead image and its translations),
 /// <c>/sitemaps/news.xml</c> (Google News: the last 48 hours) and <c>/robots.txt</c> naming them.
 /// </summary>
@@ -88,13 +90,25 @@ public static class SitemapEndpoints
         writer.WriteEndElement();
     }
 
-    private static async Task<IResult> PagesAsync(HttpContext context, GazetteDb db, SiteContext site, CancellationToken cancellationToken)
+    private static async Task<IResult> PagesAsync(HttpContext context, GazetteDb db, SiteContext site, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var settings = (await site.GetAsync(cancellationToken)).Settings;
-        var paths = new List<string> { "/" };
-        paths.AddRange(await db.Sections.AsNoTracking().OrderBy(s => s.Position).Select(s => "/section/" + s.Slug).ToListAsync(cancellationToken));
-        paths.AddRange(await db.Tags.AsNoTracking().OrderBy(t => t.Slug).Select(t => "/tag/" + t.Slug).ToListAsync(cancellationToken));
-        paths.AddRange(await db.Authors.AsNoTracking().OrderBy(a => a.Slug).Select(a => "/author/" + a.Slug).ToListAsync(cancellationToken));
+        var snapshot = await site.GetAsync(cancellationToken);
+        var settings = snapshot.Settings;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var paths = new List<string>();
+        // Each edition's front, sections, and the tag and author pages that list one of its stories: with several
+        // editions a list page keeps to its edition's language, so /en/tag/x and /tag/x are different pages.
+        foreach (var language in Edition.LanguagesOf(settings))
+        {
+            var edition = Edition.Find(snapshot, language)!;
+            var stories = edition.Scope(db.Articles.AsNoTracking().WherePublic(now));
+            paths.Add(edition.Home);
+            paths.AddRange(snapshot.Sections.OrderBy(s => s.Position).Select(edition.SectionPath));
+            var tags = await stories.SelectMany(a => a.Tags).Select(t => t.Slug).Distinct().OrderBy(slug => slug).ToListAsync(cancellationToken);
+            paths.AddRange(tags.Select(slug => edition.PathOf("/tag/" + slug)));
+            var authors = await stories.SelectMany(a => a.Authors).Select(x => x.Author.Slug).Distinct().OrderBy(slug => slug).ToListAsync(cancellationToken);
+            paths.AddRange(authors.Select(slug => edition.PathOf("/author/" + slug)));
+        }
         var content = Write(writer =>
         {
             writer.WriteStartElement("urlset", SitemapNs);

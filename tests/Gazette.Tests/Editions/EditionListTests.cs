@@ -90,4 +90,33 @@ public abstract partial class EditionTests
         Assert.Equal(HttpStatusCode.NotFound, (await Reader.GetAsync("/de" + path, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.MovedPermanently, (await Reader.GetAsync("/fr" + path, TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_pages_sitemap_names_each_editions_front_sections_and_its_own_tag_and_author_pages()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var english = await Site.CreateAsync(Stories.UniqueHeadline("The lock gates open"), a => a.Language = "en",
+            authors: [$"Ada Lock {unique}"], tags: [$"locks{unique}"]);
+        var frenchTag = $"ecluses{unique}";
+        await Site.CreateAsync(Stories.UniqueHeadline("Les écluses ouvrent"), a => a.Language = "fr", tags: [frenchTag]);
+
+        var xml = System.Xml.Linq.XDocument.Parse(await Reader.GetStringAsync("/sitemaps/pages.xml", TestContext.Current.CancellationToken));
+        var paths = xml.Root!.Elements().Select(u => new Uri(u.Elements().First().Value).AbsolutePath).ToList();
+
+        Assert.Contains("/", paths);
+        Assert.Contains("/en/", paths);
+        Assert.Contains("/nl/", paths);
+        var tagSlug = english.Tags.Single().Slug;
+        var authorSlug = Gazette.Text.Slugs.Create($"Ada Lock {unique}");
+        Assert.Contains($"/en/tag/{tagSlug}", paths);
+        Assert.Contains($"/en/author/{authorSlug}", paths);
+        // The root (French) and Dutch pages of that tag list none of its stories: not in the sitemap.
+        Assert.DoesNotContain($"/tag/{tagSlug}", paths);
+        Assert.DoesNotContain($"/nl/tag/{tagSlug}", paths);
+        Assert.Contains($"/tag/{frenchTag}", paths);
+        Assert.DoesNotContain($"/en/tag/{frenchTag}", paths);
+        Assert.Equal(paths.Count, paths.Distinct().Count());
+        foreach (var path in new[] { "/en/", $"/en/tag/{tagSlug}", $"/en/author/{authorSlug}" })
+            Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+    }
 }
