@@ -13,6 +13,8 @@ var datasets = args.FirstOrDefault(a => !a.StartsWith('-')) ?? FindDatasets();
 var tune = args.Contains("--tune");
 // --tune-graph: the same two-fold check for the topic graph's weight and the apposition rule, others at their defaults.
 var tuneGraph = args.Contains("--tune-graph");
+// --tune-nouns: the same check for the POS-free noun cues (verb markers, adjective heads) and the length prior of repeated phrases.
+var tuneNouns = args.Contains("--tune-nouns");
 var english = Load(Path.Combine(datasets, "keyphrase-500n-kpcrowd", "docs.dev.jsonl"), "en", d =>
 {
     var text = d.GetProperty("text").GetString()!;
@@ -92,6 +94,25 @@ if (args.Contains("--kinds"))
     }
     return 0;
 }
+if (args.Contains("--noun-cues"))
+{
+    // What the POS-free noun cues take out of the first 10 English suggestions (* = in the gold), and what comes in.
+    var without = new KeyphraseExtractor { VerbCues = false, NounHeads = false };
+    var (outs, ins) = (new List<string>(), new List<string>());
+    foreach (var d in english)
+    {
+        var stem = Stemmers.For("porter");
+        var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
+        string Mark(string k) => gold.Contains(Normalize(k, stem)) ? "*" + k : k;
+        var with = defaults.Extract(d.Title, d.Text, d.Language);
+        var before = without.Extract(d.Title, d.Text, d.Language);
+        outs.AddRange(before.Except(with).Select(Mark));
+        ins.AddRange(with.Except(before).Select(Mark));
+    }
+    Console.WriteLine($"out ({outs.Count(k => k[0] == '*')}/{outs.Count} in gold): {string.Join(" | ", outs)}");
+    Console.WriteLine($"in ({ins.Count(k => k[0] == '*')}/{ins.Count} in gold): {string.Join(" | ", ins)}");
+    return 0;
+}
 if (args.Contains("--show"))
 {
     foreach (var set in sets)
@@ -109,12 +130,16 @@ Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var set in sets)
 {
     Print(set.Name, "all", "defaults", Score(set.Documents, defaults));
-    if (!tune && !tuneGraph)
+    if (!tune && !tuneGraph && !tuneNouns)
         continue;
     var halves = set.Documents.GroupBy(d => StableHash(d.Id) % 2).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
     for (var h = 0; h < 2; h++)
     {
-        var (best, _) = (tuneGraph ? GraphGrid() : Grid()).Select(e => (e, Score(halves[h], e).F10)).MaxBy(p => p.Item2);
+        var scored = (tuneNouns ? NounGrid() : tuneGraph ? GraphGrid() : Grid()).Select(e => (e, Score(halves[h], e).F10)).ToList();
+        if (args.Contains("--grid"))
+            foreach (var (e, f) in scored)
+                Console.WriteLine($"  half {h + 1}: {Describe(e)}: F1@10 {f:P2}");
+        var (best, _) = scored.MaxBy(p => p.Item2);
         var other = halves[1 - h];
         Print(set.Name, $"half {2 - h}", $"tuned on half {h + 1}: {Describe(best)}", Score(other, best));
         Print(set.Name, $"half {2 - h}", "defaults", Score(other, defaults));
@@ -138,8 +163,17 @@ static IEnumerable<KeyphraseExtractor> GraphGrid() =>
     from bias in new[] { 0.0, 1.0 }
     select new KeyphraseExtractor { GraphWeight = graph, SkipAppositions = appositions, GraphPositionBias = bias };
 
+static IEnumerable<KeyphraseExtractor> NounGrid() =>
+    from verbs in new[] { false, true }
+    from adjectives in new[] { false, true }
+    from repeated in new[] { 1.0, 4.0, 8.0 }
+    from whole in new[] { false, true }
+    select new KeyphraseExtractor { VerbCues = verbs, NounHeads = adjectives, RepeatedLengthFactor = repeated, WholePhrases = whole };
+
 static string Describe(KeyphraseExtractor e) => e.GraphWeight is { } graph
     ? $"GraphWeight={graph}, SkipAppositions={e.SkipAppositions}, GraphPositionBias={e.GraphPositionBias}"
+    : e.LoneWordsNeedDeterminer is null
+    ? $"VerbCues={e.VerbCues}, NounHeads={e.NounHeads}, RepeatedLengthFactor={e.RepeatedLengthFactor}, WholePhrases={e.WholePhrases}"
     : $"TitleFactor={e.TitleFactor}, OwnUseShare={e.OwnUseShare}, LengthFactor={e.LengthFactor}, LoneWordsNeedDeterminer={e.LoneWordsNeedDeterminer}";
 
 static Scores Score(List<Document> documents, KeyphraseExtractor extractor)

@@ -39,6 +39,19 @@ public sealed class KeyphraseExtractor
     /// <summary>Drop a lone common word seen only once unless it follows a determiner there.</summary>
     public bool OnceNeedsDeterminer { get; init; } = true;
 
+    /// <summary>Refuse words the text uses as verbs (<see cref="KeyphraseLanguage.VerbMarkers"/>).</summary>
+    public bool VerbCues { get; init; } = true;
+
+    /// <summary>Refuse phrases of several words that end in an adjective
+    /// (<see cref="KeyphraseLanguage.AdjectiveEndings"/>): a tag is headed by a noun.</summary>
+    public bool NounHeads { get; init; } = true;
+
+    /// <summary>Overrides the language's <see cref="KeyphraseLanguage.RepeatedLengthFactor"/>.</summary>
+    public double? RepeatedLengthFactor { get; init; }
+
+    /// <summary>Show a phrase rarely used outside a repeated longer one as that longer phrase.</summary>
+    public bool WholePhrases { get; init; } = true;
+
     /// <summary>Overrides the language's <see cref="KeyphraseLanguage.LoneWordsNeedDeterminer"/>.</summary>
     public bool? LoneWordsNeedDeterminer { get; init; }
 
@@ -74,6 +87,8 @@ public sealed class KeyphraseExtractor
             candidate.Score = product / (candidate.Occurrences.Count * (1 + sum));
             if (!(NamesKeepLength && candidate.Tokens.All(t => t.IsStop || t.IsProper || t.IsNumber)) && candidate.Occurrences.Count < RepeatedPhrase)
                 candidate.Score *= Math.Pow(LengthFactor ?? rules.LengthFactor, candidate.Tokens.Count(t => !t.IsStop) - 1);
+            else
+                candidate.Score *= Math.Pow(RepeatedLengthFactor ?? rules.RepeatedLengthFactor, candidate.Tokens.Count(t => !t.IsStop) - 1);
             if (candidate.Occurrences.Any(o => tokens[o].InTitle))
                 candidate.Score *= TitleFactor;
         }
@@ -107,13 +122,17 @@ public sealed class KeyphraseExtractor
         return new ExistingTags(existingTags, code).Apply(Extract(title, text, code, count));
     }
 
-    private List<string> Select(IEnumerable<Candidate> ranked, List<Token> tokens, int count)
+    private List<string> Select(IEnumerable<Candidate> ranking, List<Token> tokens, int count)
     {
+        var ranked = ranking.ToList();
         var chosen = new List<Candidate>();
-        foreach (var candidate in ranked)
+        foreach (var next in ranked)
         {
             if (chosen.Count == count)
                 break;
+            var candidate = WholePhrase(next, ranked, tokens);
+            if (chosen.Contains(candidate))
+                continue;
             // "star Michael Buble" once, after "Michael Buble": a one-off elaboration of a chosen phrase adds nothing.
             if (candidate.Occurrences.Count == 1 && chosen.Any(c => c.Length < candidate.Length && candidate.ContentKey.Contains(c.ContentKey, StringComparison.Ordinal)))
                 continue;
@@ -137,6 +156,16 @@ public sealed class KeyphraseExtractor
         }
         return result;
     }
+
+    /// <summary>
+    /// "Lane" of "Lois Lane", "Tree" of "Tree of Life": a word the text rarely uses outside one repeated longer
+    /// phrase stands for that phrase, so the tag is the whole phrase, whatever rank the length prior gave it.
+    /// </summary>
+    private Candidate WholePhrase(Candidate candidate, List<Candidate> all, List<Token> tokens) =>
+        WholePhrases && candidate.Occurrences.Count >= RepeatedPhrase
+            ? all.Where(c => c.Length > candidate.Length && c.Occurrences.Count >= RepeatedPhrase && IsRedundant(candidate, c, tokens))
+                .MaxBy(c => c.Occurrences.Count) ?? candidate
+            : candidate;
 
     /// <summary>True when one phrase lies inside the other and the shorter one is rarely used on its own.</summary>
     private bool IsRedundant(Candidate candidate, Candidate chosen, List<Token> tokens)
@@ -168,6 +197,8 @@ public sealed class KeyphraseExtractor
             if ((SkipAppositions ?? rules.SkipAppositions) && IsApposition(candidate))
                 return false;
             var once = OnceNeedsDeterminer && candidate.Occurrences.Count == 1;
+            if (NounHeads && LooksAdjective(candidate.Tokens[^1]))
+                return false;
             return LooksNominal(candidate.Tokens[0], once) && LooksNominal(candidate.Tokens[^1], once);
         }
         if (OnceNeedsDeterminer && candidate.Occurrences.Count == 1 && !candidate.Tokens[0].IsProper && !candidate.Tokens[0].IsAcronym
@@ -179,6 +210,8 @@ public sealed class KeyphraseExtractor
         {
             if (word.IsProper || word.IsAcronym || word.IsNumber)
                 return true;
+            if (VerbCues && UsedAsVerb(word))
+                return false;
             if (!always && !rules.VerbLikeEndings.Any(e => word.Lower.EndsWith(e, StringComparison.Ordinal) && word.Lower.Length > e.Length + 2))
                 return true;
             return AfterDeterminer(word);
@@ -186,5 +219,29 @@ public sealed class KeyphraseExtractor
 
         bool AfterDeterminer(Token word) => tokens.Any(t => t.Stem == word.Stem && t.Index > 0 && !t.StartsSegment
             && rules.Determiners.Contains(tokens[t.Index - 1].Lower));
+
+        bool LooksAdjective(Token word) =>
+            !word.IsProper && !word.IsAcronym && !word.IsNumber
+            && rules.AdjectiveEndings.Any(e => word.Lower.EndsWith(e, StringComparison.Ordinal) && word.Lower.Length > e.Length + 2)
+            && !tokens.Any(t => t.Stem == word.Stem && t.Index > 0 && !t.StartsSegment && rules.Determiners.Contains(tokens[t.Index - 1].Lower)
+                && (t.Index + 1 == tokens.Count || tokens[t.Index + 1].StartsSegment || tokens[t.Index + 1].IsStop));
+
+        bool UsedAsVerb(Token word)
+        {
+            if (rules.VerbMarkers.Count == 0)
+                return false;
+            var balance = 0;
+            foreach (var t in tokens)
+            {
+                if (t.Stem != word.Stem || t.Index == 0 || t.StartsSegment)
+                    continue;
+                var before = tokens[t.Index - 1].Lower;
+                if (rules.VerbMarkers.Contains(before))
+                    balance++;
+                else if (rules.Determiners.Contains(before))
+                    balance--;
+            }
+            return balance > 0;
+        }
     }
 }

@@ -25,6 +25,10 @@ public sealed record KeyphraseLanguage(
     /// phrases. Chosen by cross-validation on the development data (docs/quality.md).</summary>
     public double LengthFactor { get; init; } = 4.0;
 
+    /// <summary>The same for phrases the text repeats (1: a repeated phrase is a set phrase and pays nothing).
+    /// Chosen by cross-validation on the development data (docs/quality.md).</summary>
+    public double RepeatedLengthFactor { get; init; } = 1.0;
+
     /// <summary>Weight of the topic graph's ranking fused with the statistical one (0: statistics alone). Chosen
     /// per language on the development data and checked by cross-validation (docs/quality.md).</summary>
     public double GraphWeight { get; init; }
@@ -41,6 +45,15 @@ public sealed record KeyphraseLanguage(
     /// whatever its ending.</summary>
     public bool LoneWordsNeedDeterminer { get; init; }
 
+    /// <summary>Subject pronouns and modal verbs: a word right after one ("she helps", "we think", "will play") is
+    /// used as a verb there. A lower-case word used so more often than after a determiner is no tag, nor ends one.
+    /// Empty: no such cue.</summary>
+    public IReadOnlySet<string> VerbMarkers { get; init; } = Set([]);
+
+    /// <summary>Endings of adjectives ("famous", "helpful", "possible"): a phrase ending in one is not headed by a
+    /// noun, unless the text uses the word as a noun (after a determiner, before a stop-word or punctuation).</summary>
+    public IReadOnlyList<string> AdjectiveEndings { get; init; } = [];
+
     public static readonly KeyphraseLanguage French = new(
         "fr", Languages.StopWords.French,
         Set("de du des d la l au aux"),
@@ -50,6 +63,8 @@ public sealed record KeyphraseLanguage(
     {
         GraphWeight = 0.5,
         GraphPositionBias = 1,
+        // With whole phrases shown whole, all four French half-split runs pick 2 over 4 (docs/quality.md).
+        LengthFactor = 2.0,
     };
 
     public static readonly KeyphraseLanguage English = new(
@@ -61,8 +76,13 @@ public sealed record KeyphraseLanguage(
     {
         GraphWeight = 1.0,
         SkipAppositions = true,
+        VerbMarkers = Set("i you he she we they who will would can could should may might must shall " +
+            "don't doesn't didn't won't can't cannot wouldn't couldn't shouldn't"),
+        AdjectiveEndings = ["ous", "ful", "ive", "able", "ible", "less", "ish", "ical"],
         // Both halves of the dev set pick 8 over 4 in the two-fold check (docs/quality.md).
         LengthFactor = 8.0,
+        // Repeated phrases too: both halves pick 4 or 8 over 1 (docs/quality.md), so one prior for all phrases.
+        RepeatedLengthFactor = 8.0,
     };
 
     public static readonly KeyphraseLanguage Dutch = Basic("nl", "van de der den het voor", "de het een deze die dit dat zijn haar hun ons onze");

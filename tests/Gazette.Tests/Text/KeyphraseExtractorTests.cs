@@ -119,6 +119,40 @@ public sealed class KeyphraseExtractorTests
     }
 
     [Fact]
+    public void Does_not_suggest_an_english_word_the_story_uses_as_a_verb()
+    {
+        var keyphrases = Extractor.Extract("Council opens new library",
+            "The council opened a new library in Leeds. Residents say they love the library. " +
+            "Many love reading there, and they love the garden. The library will open every day.", "en");
+
+        Assert.DoesNotContain("love", keyphrases, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("library", keyphrases);
+    }
+
+    [Fact]
+    public void English_phrases_end_in_a_noun_not_an_adjective()
+    {
+        var keyphrases = Extractor.Extract("Surgeons try a new method",
+            "Surgeons in Leeds tried a new method. The method proved effective. Doctors call the method effective " +
+            "and safe, and surgeons call the method effective too.", "en");
+
+        Assert.DoesNotContain(keyphrases, k => k.EndsWith("effective", StringComparison.OrdinalIgnoreCase) && k.Contains(' '));
+        Assert.Contains("method", keyphrases);
+    }
+
+    [Fact]
+    public void A_word_used_only_inside_a_repeated_title_is_suggested_as_the_whole_title()
+    {
+        var keyphrases = Extractor.Extract("Film Tree of Life wins in Cannes",
+            "The film Tree of Life won the top prize in Cannes. Critics praised Tree of Life for its images. " +
+            "Brad Pitt stars in Tree of Life, which opens in London next month.", "en");
+
+        Assert.Contains("Tree of Life", keyphrases);
+        Assert.DoesNotContain("Tree", keyphrases);
+        Assert.DoesNotContain("Life", keyphrases);
+    }
+
+    [Fact]
     public void Detects_the_language_when_unset()
     {
         var keyphrases = Extractor.Extract(KeyphraseSamples.FrenchTitle, KeyphraseSamples.FrenchText);
