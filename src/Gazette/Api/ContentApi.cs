@@ -175,7 +175,8 @@ public static class ContentApi
             Absolute(ArticleUrls.PathOf(a, site.TimeZone)), a.PublishedAt ?? a.CreatedAt, a.UpdatedAt,
             a.Section is { } s ? new ApiRef(s.Slug, s.Name) : null,
             a.Tags.Select(t => new ApiRef(t.Slug, t.Name)).ToList(),
-            a.Authors.Select(byline => new ApiAuthorRef(byline.Author.Slug, byline.Author.Name, Absolute("/author/" + byline.Author.Slug))).ToList(),
+            a.Authors.Select(byline => new ApiAuthorRef(byline.Author.Slug, byline.Author.Name,
+                Absolute(Editions.Edition.Of(site, a.Language).PathOf("/author/" + byline.Author.Slug)))).ToList(),
             a.FeaturedFigure is { } f ? new ApiImage(Absolute(f.ImageUrl), f.AltText, f.Caption, f.Credit, f.Width, f.Height) : null,
             a.TranslationGroup);
     }

@@ -32,7 +32,8 @@ public static class NewsArticleJsonLd
             {
                 ["@type"] = "Person",
                 ["name"] = byline.Author.Name,
-                ["url"] = absoluteUrl($"/author/{byline.Author.Slug}"),
+                // The author's page in the story's edition: with several editions the root one lists another language.
+                ["url"] = absoluteUrl(Editions.Edition.Of(site, article.Language).PathOf($"/author/{byline.Author.Slug}")),
             }).ToList(),
             ["image"] = imageUrl is null ? null : new[] { imageUrl },
             ["articleSection"] = article.Section?.Name,

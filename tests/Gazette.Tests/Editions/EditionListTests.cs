@@ -119,4 +119,29 @@ public abstract partial class EditionTests
         foreach (var path in new[] { "/en/", $"/en/tag/{tagSlug}", $"/en/author/{authorSlug}" })
             Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task Structured_data_and_the_content_api_link_a_byline_to_the_authors_page_in_the_storys_edition()
+    {
+        var authorName = Stories.UniqueHeadline("Noor Vliet");
+        var slug = Gazette.Text.Slugs.Create(authorName);
+        var dutch = await Site.CreateAsync(Stories.UniqueHeadline("De sluis gaat open"), a => a.Language = "nl", authors: [authorName]);
+        var french = await Site.CreateAsync(Stories.UniqueHeadline("L'écluse ouvre"), a => a.Language = "fr", authors: [authorName]);
+
+        static string AuthorUrlInJsonLd(AngleSharp.Html.Dom.IHtmlDocument page)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+            return new Uri(json.RootElement.GetProperty("author")[0].GetProperty("url").GetString()!).AbsolutePath;
+        }
+        Assert.Equal($"/nl/author/{slug}", AuthorUrlInJsonLd(await Reader.GetDocumentAsync(await Site.PathOfAsync(dutch))));
+        Assert.Equal($"/author/{slug}", AuthorUrlInJsonLd(await Reader.GetDocumentAsync(await Site.PathOfAsync(french))));
+
+        using var api = System.Text.Json.JsonDocument.Parse(await Reader.GetStringAsync($"/api/v1/stories/{dutch.Id}", TestContext.Current.CancellationToken));
+        var author = api.RootElement.GetProperty("authors")[0];
+        Assert.Equal($"/nl/author/{slug}", new Uri(author.GetProperty("url").GetString()!).AbsolutePath);
+
+        var storyUrl = "http://localhost" + await Site.PathOfAsync(dutch);
+        using var embed = System.Text.Json.JsonDocument.Parse(await Reader.GetStringAsync($"/oembed?url={Uri.EscapeDataString(storyUrl)}", TestContext.Current.CancellationToken));
+        Assert.Equal($"/nl/author/{slug}", new Uri(embed.RootElement.GetProperty("author_url").GetString()!).AbsolutePath);
+    }
 }
