@@ -176,7 +176,7 @@ public static class ContentApi
             a.Section is { } s ? new ApiRef(s.Slug, s.Name) : null,
             a.Tags.Select(t => new ApiRef(t.Slug, t.Name)).ToList(),
             a.Authors.Select(byline => new ApiAuthorRef(byline.Author.Slug, byline.Author.Name,
-                Absolute(Editions.Edition.Of(site, a.Language).PathOf("/author/" + byline.Author.Slug)))).ToList(),
+                Absolute(Editions.Edition.BylinePath(site, a.Language, byline.Author.Slug)))).ToList(),
             a.FeaturedFigure is { } f ? new ApiImage(Absolute(f.ImageUrl), f.AltText, f.Caption, f.Credit, f.Width, f.Height) : null,
             a.TranslationGroup);
     }

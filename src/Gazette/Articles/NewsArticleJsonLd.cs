@@ -32,8 +32,7 @@ public static class NewsArticleJsonLd
             {
                 ["@type"] = "Person",
                 ["name"] = byline.Author.Name,
-                // The author's page in the story's edition: with several editions the root one lists another language.
-                ["url"] = absoluteUrl(Editions.Edition.Of(site, article.Language).PathOf($"/author/{byline.Author.Slug}")),
+                ["url"] = absoluteUrl(Editions.Edition.BylinePath(site, article.Language, byline.Author.Slug)),
             }).ToList(),
             ["image"] = imageUrl is null ? null : new[] { imageUrl },
             ["articleSection"] = article.Section?.Name,

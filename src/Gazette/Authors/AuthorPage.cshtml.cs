@@ -23,9 +23,9 @@ public sealed class AuthorPageModel(GazetteDb db, SiteContext site, TimeProvider
         if (author is null)
             return NotFound();
         HttpContext.TagResponse(CacheTags.Author(author.Id), CacheTags.AuthorList(author.Id));
-        var path = Edition.PathOf($"/author/{author.Slug}");
+        var path = Edition.AuthorPath(author.Slug);
         return await ShowAsync(Edition.Scope(Db.Articles).BylinedTo(Db, author.Id), author.Name,
             author.Bio, path, cancellationToken, author.PhotoUrl, feedPath: path + "/feed",
-            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.PathOf($"/author/{author.Slug}"))));
+            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.AuthorPath(author.Slug))));
     }
 }

@@ -40,6 +40,16 @@ public sealed class Edition
     /// <summary>A site path (starting with /) in this edition.</summary>
     public string PathOf(string path) => Prefix + path;
 
+    /// <summary>The author's page in this edition, which lists the author's stories in its language.</summary>
+    public string AuthorPath(string authorSlug) => PathOf("/author/" + authorSlug);
+
+    /// <summary>
+    /// Where a byline leads: the author's page in the story's own edition, where that story is listed (with several
+    /// editions the root author page lists the default language's stories only).
+    /// </summary>
+    public static string BylinePath(SiteContext.Snapshot site, string storyLanguage, string authorSlug) =>
+        Of(site, storyLanguage).AuthorPath(authorSlug);
+
     public IQueryable<Article> Scope(IQueryable<Article> articles)
     {
         if (!Scoped)

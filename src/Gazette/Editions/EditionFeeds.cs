@@ -40,7 +40,7 @@ public static class EditionFeeds
                 var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == key, cancellationToken);
                 if (author is null)
                     return null;
-                var authorPath = edition.PathOf($"/author/{author.Slug}");
+                var authorPath = edition.AuthorPath(author.Slug);
                 return new FeedScope(kind, author.Slug, $"{author.Name} – {siteTitle}", authorPath, authorPath + "/feed", language);
             default:
                 return null;

@@ -73,8 +73,7 @@ public static class FeedEndpoints
             path => SiteUrls.Absolute(site.Settings, context.Request, path),
             story => ArticleUrls.PathOf(story.Language, story.Slug, story.PublishedAt, site.TimeZone),
             url => MediaLength(mediaFolder, url),
-            // A byline leads to the author's page in the story's own edition, where that story is listed.
-            (story, authorSlug) => Editions.Edition.Of(site, story.Language).PathOf("/author/" + authorSlug));
+            (story, authorSlug) => Editions.Edition.BylinePath(site, story.Language, authorSlug));
         var content = FeedWriter.Write(document, feedFormat);
         DateTime? lastModified = stories.Count > 0 ? stories.Max(s => s.UpdatedAt) : null;
         return ConditionalGet.Respond(context, content, FeedWriter.ContentType(feedFormat), lastModified);

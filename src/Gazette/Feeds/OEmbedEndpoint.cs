@@ -75,7 +75,7 @@ public static partial class OEmbedEndpoint
         if (authors.Length > 0)
             answer["author_name"] = authors;
         if (article.Authors.FirstOrDefault() is { } first)
-            answer["author_url"] = baseUrl + Editions.Edition.Of(snapshot, article.Language).PathOf($"/author/{first.Author.Slug}");
+            answer["author_url"] = baseUrl + Editions.Edition.BylinePath(snapshot, article.Language, first.Author.Slug);
         if (article.FeaturedFigure is { Width: > 0, Height: > 0 } figure)
         {
             answer["thumbnail_url"] = SiteUrls.Absolute(snapshot.Settings, context.Request, figure.ImageUrl);

@@ -107,7 +107,7 @@ public static class SitemapEndpoints
             var tags = await stories.SelectMany(a => a.Tags).Select(t => t.Slug).Distinct().OrderBy(slug => slug).ToListAsync(cancellationToken);
             paths.AddRange(tags.Select(slug => edition.PathOf("/tag/" + slug)));
             var authors = await stories.SelectMany(a => a.Authors).Select(x => x.Author.Slug).Distinct().OrderBy(slug => slug).ToListAsync(cancellationToken);
-            paths.AddRange(authors.Select(slug => edition.PathOf("/author/" + slug)));
+            paths.AddRange(authors.Select(edition.AuthorPath));
         }
         var content = Write(writer =>
         {
