@@ -27,7 +27,7 @@ public sealed class EvictionPrecisionTests
         // The index takes the new stories in within a second and then evicts what it showed: let it, before caching.
         await SearchWait.UntilIndexCaughtUpAsync(site);
         foreach (var page in new[] { path, otherPath, unrelated, "/" })
-            Assert.True(await CachedAsync(reader, page), $"{page} comes from the output cache");
+            Assert.True(await reader.CachedAsync(page), $"{page} comes from the output cache");
 
         await site.EditAsync(story.Id, a => a.Standfirst = "A standfirst changed after caching.");
         Assert.Null((await reader.GetAsync(path, Ct)).Headers.Age);
@@ -41,18 +41,5 @@ public sealed class EvictionPrecisionTests
         await SearchWait.UntilIndexCaughtUpAsync(site);
         Assert.Null((await reader.GetAsync(otherPath, Ct)).Headers.Age);
         Assert.NotNull((await reader.GetAsync(unrelated, Ct)).Headers.Age);
-    }
-
-    private static async Task<bool> CachedAsync(HttpClient reader, string path)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var response = await reader.GetAsync(path, Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            if (response.Headers.Age is not null)
-                return true;
-            await Task.Delay(100, Ct);
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ using Gazette.Accounts;
 using Gazette.Articles;
 using Gazette.Media;
 using Gazette.Tests.Admin;
+using Gazette.Tests.Caching;
 using Gazette.Tests.Editions;
 using Gazette.Tests.Infrastructure;
 
@@ -144,21 +145,6 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
         Assert.Empty(extra.QuerySelectorAll(".language-switcher a"));
     }
 
-    /// <summary>
-    /// Whether a page comes from the output cache on one of a few asks, a moment apart: the change feed may still be
-    /// delivering an eviction for the translation just created (on PostgreSQL it arrives by notification, a little later).
-    /// </summary>
-    private async Task<bool> CachedAsync(string path)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            if ((await Reader.GetAsync(path, Cancel)).Headers.Age is not null)
-                return true;
-            await Task.Delay(100, Cancel);
-        }
-        return false;
-    }
-
     [Fact]
     public async Task Publishing_a_translation_puts_it_in_the_switcher_of_its_originals_cached_page()
     {
@@ -168,7 +154,7 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
         var path = await Site.PathOfAsync(original);
         // Read, and so cached, while the translation is a draft: nothing to link yet.
         Assert.Empty((await Reader.GetDocumentAsync(path)).QuerySelectorAll(".language-switcher a"));
-        Assert.True(await CachedAsync(path), "the original's page comes from the output cache");
+        Assert.True(await Reader.CachedAsync(path), "the original's page comes from the output cache");
 
         await Site.EditAsync(id, a =>
         {
