@@ -15,15 +15,18 @@ public static class EditionSites
 {
     public const string Languages = "en, nl";
 
-    public static async Task EnableEditionsAsync(GazetteSite site)
+    public static Task EnableEditionsAsync(GazetteSite site) => EnableEditionsAsync(site, "fr", Languages);
+
+    /// <summary>Makes <paramref name="site"/> publish <paramref name="defaultLanguage"/> at the root and the other editions under their language.</summary>
+    public static async Task EnableEditionsAsync(GazetteSite site, string defaultLanguage, string otherEditions)
     {
         if (site.UnavailableReason is not null)
             return;
         await site.WithDbAsync(async db =>
         {
             var settings = await db.SiteSettings.OrderBy(s => s.Id).FirstAsync();
-            settings.DefaultLanguage = "fr";
-            settings.EditionLanguages = Languages;
+            settings.DefaultLanguage = defaultLanguage;
+            settings.EditionLanguages = otherEditions;
             await db.SaveChangesAsync();
         });
         site.Services.GetRequiredService<SiteContext>().Invalidate();

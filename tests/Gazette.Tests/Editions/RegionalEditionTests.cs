@@ -1,10 +1,5 @@
-using Gazette.Data;
-using Gazette.Site;
 using Gazette.Tests.Infrastructure;
 using Gazette.Tests.Search;
-
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Editions;
 
@@ -67,19 +62,7 @@ public abstract class RegionalEditionTests(GazetteSite site) : SiteTest(site)
 
 public static class RegionalEditionSites
 {
-    public static async Task EnableAsync(GazetteSite site)
-    {
-        if (site.UnavailableReason is not null)
-            return;
-        await site.WithDbAsync(async db =>
-        {
-            var settings = await db.SiteSettings.OrderBy(s => s.Id).FirstAsync();
-            settings.DefaultLanguage = "en";
-            settings.EditionLanguages = "pt-BR";
-            await db.SaveChangesAsync();
-        });
-        site.Services.GetRequiredService<SiteContext>().Invalidate();
-    }
+    public static Task EnableAsync(GazetteSite site) => EditionSites.EnableEditionsAsync(site, "en", "pt-BR");
 }
 
 public sealed class RegionalEditionsOnSqliteSite : SqliteSite
