@@ -14,9 +14,12 @@ public static class TagNames
     public static IReadOnlyList<string> Split(string? text) =>
         (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(name => name.Length > MaxLength ? name[..MaxLength].Trim() : name)
-            .Where(name => name.Any(char.IsLetterOrDigit))
+            .Where(IsName)
             .DistinctBy(SlugOf)
             .ToList();
+
+    /// <summary>Whether the text can name a tag: punctuation or spaces alone cannot.</summary>
+    public static bool IsName(string text) => text.Any(char.IsLetterOrDigit);
 
     /// <summary>
     /// A tag's address: its name in Latin letters, or, for a script the slugs cannot spell (Chinese, Japanese, Hebrew…),

@@ -94,10 +94,10 @@ public sealed class IndexModel(GazetteDb db) : PageModel
 
     /// <summary>
     /// The address the story form gives the same name (<see cref="TagNames.SlugOf"/>): a name in a script slugs cannot
-    /// spell gets "tag-" and a hash rather than a refusal, and typing it in a story later finds this tag. Empty for a
-    /// name without a letter or digit.
+    /// spell gets "tag-" and a hash rather than a refusal, and typing it in a story later finds this tag. Empty for what
+    /// cannot name a tag.
     /// </summary>
-    private static string AddressOf(string name) => name.Any(char.IsLetterOrDigit) ? TagNames.SlugOf(name) : "";
+    private static string AddressOf(string name) => TagNames.IsName(name) ? TagNames.SlugOf(name) : "";
 
     private async Task<bool> CheckAsync(int id, string name, string slug, CancellationToken cancellationToken)
     {
