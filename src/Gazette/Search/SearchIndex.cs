@@ -115,8 +115,7 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         }
         Commit(upTo);
         searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarityFactory());
-        Interlocked.Increment(ref generation);
-        Interlocked.Exchange(ref lastChangedTicks, DateTime.UtcNow.Ticks);
+        MarkChanged();
         logger.LogInformation("Search index rebuilt: {Count} stories in {Seconds:F1} s.", count, (DateTime.UtcNow - started).TotalSeconds);
     }
 
@@ -138,6 +137,11 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
         Commit(upToChangeId);
         searchers?.MaybeRefreshBlocking();
         // After the refresh: a result computed under the new generation has seen the change.
+        MarkChanged();
+    }
+
+    private void MarkChanged()
+    {
         Interlocked.Increment(ref generation);
         Interlocked.Exchange(ref lastChangedTicks, DateTime.UtcNow.Ticks);
     }
