@@ -69,6 +69,7 @@ public static class GazetteServices
         services.AddScoped<ReadAlsoBlocks>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<Tags.TagSuggestions>();
+        services.AddSingleton<Tags.PublishedWordCounts>();
         services.AddScoped<DemoContent>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<Import.SiteExport>();

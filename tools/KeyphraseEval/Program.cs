@@ -15,6 +15,8 @@ var tune = args.Contains("--tune");
 var tuneGraph = args.Contains("--tune-graph");
 // --tune-nouns: the same check for the POS-free noun cues (verb markers, adjective heads) and the length prior of repeated phrases.
 var tuneNouns = args.Contains("--tune-nouns");
+// --tune-collection: the same check for the exponent of the collection's word-frequency prior (0 = no collection).
+var tuneCollection = args.Contains("--tune-collection");
 var english = Load(Path.Combine(datasets, "keyphrase-500n-kpcrowd", "docs.dev.jsonl"), "en", d =>
 {
     var text = d.GetProperty("text").GetString()!;
@@ -55,7 +57,7 @@ if (args.Contains("--lengths"))
         {
             var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
             var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
-            foreach (var k in defaults.Extract(d.Title, d.Text, d.Language).Take(10).Select(k => Normalize(k, stem)).Distinct())
+            foreach (var k in Suggest(defaults, d).Take(10).Select(k => Normalize(k, stem)).Distinct())
             {
                 var words = Math.Min(5, k.Split(' ').Length);
                 made[words]++;
@@ -77,7 +79,7 @@ if (args.Contains("--kinds"))
         {
             var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
             var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
-            var got = defaults.Extract(d.Title, d.Text, d.Language, 20);
+            var got = Suggest(defaults, d, 20);
             for (var i = 0; i < got.Count; i++)
             {
                 var right = gold.Contains(Normalize(got[i], stem));
@@ -104,8 +106,8 @@ if (args.Contains("--noun-cues"))
         var stem = Stemmers.For("porter");
         var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
         string Mark(string k) => gold.Contains(Normalize(k, stem)) ? "*" + k : k;
-        var with = defaults.Extract(d.Title, d.Text, d.Language);
-        var before = without.Extract(d.Title, d.Text, d.Language);
+        var with = Suggest(defaults, d);
+        var before = Suggest(without, d);
         outs.AddRange(before.Except(with).Select(Mark));
         ins.AddRange(with.Except(before).Select(Mark));
     }
@@ -120,7 +122,7 @@ if (args.Contains("--show"))
         {
             var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
             var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
-            var got = defaults.Extract(d.Title, d.Text, d.Language).Select(k => gold.Contains(Normalize(k, stem)) ? "*" + k : k);
+            var got = Suggest(defaults, d).Select(k => gold.Contains(Normalize(k, stem)) ? "*" + k : k);
             Console.WriteLine($"{d.Id}\n  got:  {string.Join(" | ", got)}\n  gold: {string.Join(" | ", d.Gold.Take(25))}");
         }
     return 0;
@@ -130,12 +132,12 @@ Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var set in sets)
 {
     Print(set.Name, "all", "defaults", Score(set.Documents, defaults));
-    if (!tune && !tuneGraph && !tuneNouns)
+    if (!tune && !tuneGraph && !tuneNouns && !tuneCollection)
         continue;
     var halves = set.Documents.GroupBy(d => StableHash(d.Id) % 2).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
     for (var h = 0; h < 2; h++)
     {
-        var scored = (tuneNouns ? NounGrid() : tuneGraph ? GraphGrid() : Grid()).Select(e => (e, Score(halves[h], e).F10)).ToList();
+        var scored = (tuneCollection ? CollectionGrid() : tuneNouns ? NounGrid() : tuneGraph ? GraphGrid() : Grid()).Select(e => (e, Score(halves[h], e).F10)).ToList();
         if (args.Contains("--grid"))
             foreach (var (e, f) in scored)
                 Console.WriteLine($"  half {h + 1}: {Describe(e)}: F1@10 {f:P2}");
@@ -148,7 +150,7 @@ foreach (var set in sets)
 return 0;
 
 static void Print(string name, string part, string setting, Scores s) =>
-    Console.WriteLine($"| {name} ({part}) | {s.Documents} | {setting} | {s.P5:P1} | {s.R5:P1} | {s.F5:P1} | {s.P10:P1} | {s.R10:P1} | {s.F10:P1} | {s.F10Exact:P1} |");
+    Console.WriteLine($"| {name} ({part}) | {s.Documents} | {setting} | {s.P5:P1} | {s.R5:P1} | {s.F5:P1} | {s.P10:P1} | {s.R10:P1} | {s.F10:P2} | {s.F10Exact:P1} |");
 
 static IEnumerable<KeyphraseExtractor> Grid() =>
     from title in new[] { 0.25, 0.5, 1.0 }
@@ -170,7 +172,13 @@ static IEnumerable<KeyphraseExtractor> NounGrid() =>
     from whole in new[] { false, true }
     select new KeyphraseExtractor { VerbCues = verbs, NounHeads = adjectives, RepeatedLengthFactor = repeated, WholePhrases = whole };
 
-static string Describe(KeyphraseExtractor e) => e.GraphWeight is { } graph
+static IEnumerable<KeyphraseExtractor> CollectionGrid() =>
+    from weight in new[] { 0.0, 0.5, 1.0, 1.5, 2.0 }
+    select new KeyphraseExtractor { CollectionWeight = weight };
+
+static string Describe(KeyphraseExtractor e) => e.CollectionWeight is { } collection
+    ? $"CollectionWeight={collection}"
+    : e.GraphWeight is { } graph
     ? $"GraphWeight={graph}, SkipAppositions={e.SkipAppositions}, GraphPositionBias={e.GraphPositionBias}"
     : e.LoneWordsNeedDeterminer is null
     ? $"VerbCues={e.VerbCues}, NounHeads={e.NounHeads}, RepeatedLengthFactor={e.RepeatedLengthFactor}, WholePhrases={e.WholePhrases}"
@@ -182,7 +190,7 @@ static Scores Score(List<Document> documents, KeyphraseExtractor extractor)
     foreach (var document in documents)
     {
         var stem = Stemmers.For(document.Language == "en" ? "porter" : document.Language);
-        var predicted = extractor.Extract(document.Title, document.Text, document.Language);
+        var predicted = Suggest(extractor, document);
         var gold = document.Gold.Select(g => Normalize(g, stem)).Where(g => g.Length > 0).ToHashSet();
         var goldExact = document.Gold.Select(g => Normalize(g, w => w)).ToHashSet();
         var (p, r, f) = Prf(predicted.Take(5).Select(k => Normalize(k, stem)).Distinct().ToList(), gold);
@@ -193,6 +201,21 @@ static Scores Score(List<Document> documents, KeyphraseExtractor extractor)
     }
     var n = documents.Count;
     return new Scores(n, p5 / n, r5 / n, f5 / n, p10 / n, r10 / n, f10 / n, exact10 / n);
+}
+
+// The other dev documents of the set are the collection (as a newsroom's other stories are): the document is taken
+// out of the counts while it is scored.
+static IReadOnlyList<string> Suggest(KeyphraseExtractor extractor, Document document, int count = KeyphraseExtractor.DefaultCount)
+{
+    document.Collection.Remove(document.Stems);
+    try
+    {
+        return extractor.Extract(document.Title, document.Text, document.Language, count, document.Collection);
+    }
+    finally
+    {
+        document.Collection.Add(document.Stems);
+    }
 }
 
 static (double P, double R, double F) Prf(List<string> predicted, HashSet<string> gold)
@@ -207,14 +230,19 @@ static (double P, double R, double F) Prf(List<string> predicted, HashSet<string
 static string Normalize(string phrase, Func<string, string> stem) =>
     string.Join(' ', TextTokens.Words(phrase.Replace("\u00AD", "").ToLowerInvariant()).Select(stem));
 
-static List<Document> Load(string path, string language, Func<JsonElement, (string Title, string Text)> text, string goldField) =>
-    File.ReadLines(path).Where(l => l.Length > 0).Select(line =>
+static List<Document> Load(string path, string language, Func<JsonElement, (string Title, string Text)> text, string goldField)
+{
+    var corpus = new DocumentFrequencies(language);
+    return File.ReadLines(path).Where(l => l.Length > 0).Select(line =>
     {
         var root = JsonDocument.Parse(line).RootElement;
         var (title, body) = text(root);
         var gold = root.GetProperty(goldField).EnumerateArray().Select(g => g.GetString()!).ToList();
-        return new Document(root.GetProperty("id").GetString()!, language, title, body, gold);
+        var stems = DocumentFrequencies.StemsOf(title, body, language);
+        corpus.Add(stems);
+        return new Document(root.GetProperty("id").GetString()!, language, title, body, gold, corpus, stems);
     }).ToList();
+}
 
 static uint StableHash(string s)
 {
@@ -235,7 +263,8 @@ static string FindDatasets()
     return "/work/shared/datasets";
 }
 
-internal sealed record Document(string Id, string Language, string Title, string Text, List<string> Gold);
+internal sealed record Document(string Id, string Language, string Title, string Text, List<string> Gold,
+    DocumentFrequencies Collection, List<string> Stems);
 
 internal sealed record Dataset(string Name, List<Document> Documents);
 

@@ -61,8 +61,16 @@ public sealed class KeyphraseExtractor
     /// </summary>
     public double OwnUseShare { get; init; } = 0.3;
 
-    /// <summary>Extracts keyphrases; <paramref name="language"/> null or empty means detect it.</summary>
-    public IReadOnlyList<string> Extract(string? title, string? text, string? language = null, int count = DefaultCount)
+    /// <summary>Overrides the language's <see cref="KeyphraseLanguage.CollectionWeight"/>.</summary>
+    public double? CollectionWeight { get; init; }
+
+    /// <summary>
+    /// Extracts keyphrases; <paramref name="language"/> null or empty means detect it. With a
+    /// <paramref name="collection"/> of other stories in the same language (at least
+    /// <see cref="DocumentFrequencies.MinimumDocuments"/>), words most of them use weigh less.
+    /// </summary>
+    public IReadOnlyList<string> Extract(string? title, string? text, string? language = null, int count = DefaultCount,
+        DocumentFrequencies? collection = null)
     {
         title ??= "";
         text ??= "";
@@ -73,6 +81,8 @@ public sealed class KeyphraseExtractor
         if (tokens.Count == 0)
             return [];
         var words = WordStatistics.Compute(tokens);
+        if (collection is not null && collection.Language == rules.Code)
+            collection.Weigh(words, CollectionWeight ?? rules.CollectionWeight);
         var candidates = Candidate.Collect(tokens, rules, MaxWords);
         foreach (var candidate in candidates.Values)
         {
@@ -116,10 +126,11 @@ public sealed class KeyphraseExtractor
     }
 
     /// <summary>Like <see cref="Extract"/>, with suggestions that match one of the site's tags given as that tag.</summary>
-    public IReadOnlyList<string> Suggest(string? title, string? text, string? language, IEnumerable<string> existingTags, int count = DefaultCount)
+    public IReadOnlyList<string> Suggest(string? title, string? text, string? language, IEnumerable<string> existingTags, int count = DefaultCount,
+        DocumentFrequencies? collection = null)
     {
         var code = string.IsNullOrWhiteSpace(language) ? LanguageDetector.Detect(title + "\n" + text) ?? "en" : language;
-        return new ExistingTags(existingTags, code).Apply(Extract(title, text, code, count));
+        return new ExistingTags(existingTags, code).Apply(Extract(title, text, code, count, collection));
     }
 
     private List<string> Select(IEnumerable<Candidate> ranking, List<Token> tokens, int count)

@@ -33,6 +33,10 @@ public sealed record KeyphraseLanguage(
     /// per language on the development data and checked by cross-validation (docs/quality.md).</summary>
     public double GraphWeight { get; init; }
 
+    /// <summary>Exponent of the collection's word-frequency prior (<see cref="DocumentFrequencies"/>; 0: none).
+    /// Checked by cross-validation on the development data (docs/quality.md).</summary>
+    public double CollectionWeight { get; init; } = 1.0;
+
     /// <summary>Share of the topic graph's random-walk restarts that go to early candidates rather than to all
     /// alike (see <see cref="TopicGraph"/>).</summary>
     public double GraphPositionBias { get; init; }

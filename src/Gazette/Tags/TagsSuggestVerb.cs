@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using Gazette.Text.Keyphrases;
+using Gazette.Text.Languages;
 
 namespace Gazette.Tags;
 
@@ -15,13 +16,17 @@ namespace Gazette.Tags;
 public static class TagsSuggestVerb
 {
     public const string Usage = """
-        Usage: gazette tags suggest [--lang xx] FILE.jsonl
+        Usage: gazette tags suggest [--lang xx] [--alone] FILE.jsonl
 
         Reads one JSON object per line: {"id": …, "title": "…", "text": "…"} (a "lang" field is honoured when
         --lang is not given; otherwise the language is detected). Writes one line per story:
         {"id": …, "keyphrases": ["…", …]}, best first, at most 10.
 
+        The file's stories are each other's collection, as a newsroom's published stories are in the editor: from
+        20 stories of a language up, words most of the others use weigh less.
+
           --lang xx   language of every story: fr, en, nl, de, es or it
+          --alone     weigh each story on its own, without the file's other stories
         """;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -40,6 +45,7 @@ public static class TagsSuggestVerb
         if (args[0] != "suggest")
             return Fail(error, $"unknown tags command '{args[0]}'; try 'gazette tags suggest --help'.");
         string? language = null, file = null;
+        var alone = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -54,6 +60,9 @@ public static class TagsSuggestVerb
                     break;
                 case "--lang":
                     return Fail(error, "--lang needs a language code.");
+                case "--alone":
+                    alone = true;
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     return Fail(error, $"unknown option '{option}'.");
                 case var path when file is null:
@@ -81,15 +90,43 @@ public static class TagsSuggestVerb
             stories.Add(story);
         }
 
-        var extractor = new KeyphraseExtractor();
-        foreach (var story in stories)
+        var languages = stories.Select(story => LanguageOf(story, language)).ToList();
+        var collections = new Dictionary<string, DocumentFrequencies>(StringComparer.Ordinal);
+        if (!alone)
         {
-            var storyLanguage = language ?? (KeyphraseLanguage.For(story.Language) is null ? null : story.Language);
-            var keyphrases = extractor.Extract(story.Title, story.Text, storyLanguage);
+            for (var i = 0; i < stories.Count; i++)
+            {
+                if (!collections.TryGetValue(languages[i], out var counts))
+                    collections[languages[i]] = counts = new DocumentFrequencies(languages[i]);
+                counts.Add(stories[i].Title, stories[i].Text);
+            }
+        }
+
+        var extractor = new KeyphraseExtractor();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            var (story, code) = (stories[i], languages[i]);
+            var collection = collections.GetValueOrDefault(code);
+            // Each story is weighed against the others: its own words are taken out of the counts meanwhile (the
+            // stems are computed again rather than kept, so a large file does not hold them all in memory).
+            var stems = collection is null ? null : DocumentFrequencies.StemsOf(story.Title, story.Text, code);
+            if (stems is not null)
+                collection!.Remove(stems);
+            var keyphrases = extractor.Extract(story.Title, story.Text, code, collection: collection);
+            if (stems is not null)
+                collection!.Add(stems);
             output.WriteLine(Format(story.Id, keyphrases));
         }
         return 0;
     }
+
+    /// <summary>--lang, else the story's own "lang" when the extractor knows it, else detected (English when unsure),
+    /// as the extractor itself would choose.</summary>
+    private static string LanguageOf(Story story, string? language) =>
+        language
+        ?? (KeyphraseLanguage.For(story.Language) is { } known ? known.Code : null)
+        ?? KeyphraseLanguage.For(LanguageDetector.Detect(story.Title + "\n" + story.Text))?.Code
+        ?? KeyphraseLanguage.English.Code;
 
     private static (Story? Story, string Reason) Parse(string line)
     {

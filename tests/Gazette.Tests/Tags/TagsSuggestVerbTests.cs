@@ -36,6 +36,27 @@ public sealed class TagsSuggestVerbTests : IDisposable
     }
 
     [Fact]
+    public void The_file_s_other_stories_are_the_collection_unless_alone()
+    {
+        var lines = DocumentFrequenciesTests.TownStories()
+            .Select((story, i) => JsonSerializer.Serialize(new { id = i, title = story.Title, text = story.Text }))
+            .Append(JsonSerializer.Serialize(new { id = "lighthouse", title = DocumentFrequenciesTests.Title, text = DocumentFrequenciesTests.Text }));
+        var file = Write([.. lines]);
+
+        var together = Keyphrases(Run("suggest", "--lang", "en", file).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        var alone = Keyphrases(Run("suggest", "--lang", "en", "--alone", file).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+
+        Assert.Equal("lighthouse", together[0], ignoreCase: true);
+        Assert.Equal("council", alone[0], ignoreCase: true);
+
+        static List<string> Keyphrases(string line)
+        {
+            using var json = JsonDocument.Parse(line);
+            return json.RootElement.GetProperty("keyphrases").EnumerateArray().Select(k => k.GetString()!).ToList();
+        }
+    }
+
+    [Fact]
     public void Honours_lang_option()
     {
         var file = Write(JsonSerializer.Serialize(new { id = "x", title = "", text = KeyphraseSamples.FrenchText }));

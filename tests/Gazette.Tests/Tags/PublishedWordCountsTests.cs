@@ -1,0 +1,46 @@
+using Gazette.Articles;
+using Gazette.Tags;
+using Gazette.Tests.Infrastructure;
+using Gazette.Text.Keyphrases;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Gazette.Tests.Tags;
+
+public abstract class PublishedWordCountsTests(GazetteSite site) : SiteTest(site)
+{
+    [Fact]
+    public async Task Counts_the_public_stories_of_the_language_and_keeps_the_count_an_hour()
+    {
+        // Made-up words, so that no other test's story can hold them.
+        await Site.CreateAsync(Stories.UniqueHeadline("Zorblaxian ferries"), a => a.BodyMarkdown = "The zorblaxian ferries sail at dawn.");
+        await Site.CreateAsync(Stories.UniqueHeadline("Quindlemoor draft"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; a.BodyMarkdown = "The quindlemoor plan."; });
+        await Site.CreateAsync(Stories.UniqueHeadline("Fraxinelle en français"), a => { a.Language = "fr"; a.BodyMarkdown = "Les vraxinelles du port."; });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var counts = new PublishedWordCounts(Site.Services.GetRequiredService<IServiceScopeFactory>(), clock);
+        var ct = TestContext.Current.CancellationToken;
+
+        var english = await counts.ForAsync("en", ct);
+
+        Assert.Equal("en", english.Language);
+        Assert.Equal(1, english.Count(Stem("zorblaxian")));
+        Assert.Equal(0, english.Count(Stem("quindlemoor")));
+        Assert.Equal(0, english.Count(Stem("vraxinelles")));
+        Assert.True(english.Documents >= 1);
+
+        await Site.CreateAsync(Stories.UniqueHeadline("More zorblaxian news"), a => a.BodyMarkdown = "Zorblaxian ferries again.");
+        Assert.Same(english, await counts.ForAsync("en", ct));
+
+        clock.Advance(PublishedWordCounts.KeptFor + TimeSpan.FromMinutes(1));
+        var recounted = await counts.ForAsync("en", ct);
+        Assert.NotSame(english, recounted);
+        Assert.Equal(2, recounted.Count(Stem("zorblaxian")));
+    }
+
+    private static string Stem(string word) => DocumentFrequencies.StemsOf(word, "", "en").Single();
+}
+
+public sealed class PublishedWordCountsTestsOnSqlite(SqliteSite site) : PublishedWordCountsTests(site);
+
+public sealed class PublishedWordCountsTestsOnPostgres(PostgresSite site) : PublishedWordCountsTests(site);
