@@ -52,6 +52,10 @@ public sealed class KeyphraseExtractor
     /// <summary>Show a phrase rarely used outside a repeated longer one as that longer phrase.</summary>
     public bool WholePhrases { get; init; } = true;
 
+    /// <summary>A surname is not suggested beside the full name it ends ("Kutcher" and "Ashton Kutcher"): the full
+    /// name takes its place.</summary>
+    public bool OneTagPerName { get; init; } = true;
+
     /// <summary>Overrides the language's <see cref="KeyphraseLanguage.LoneWordsNeedDeterminer"/>.</summary>
     public bool? LoneWordsNeedDeterminer { get; init; }
 
@@ -147,6 +151,19 @@ public sealed class KeyphraseExtractor
             // "star Michael Buble" once, after "Michael Buble": a one-off elaboration of a chosen phrase adds nothing.
             if (candidate.Occurrences.Count == 1 && chosen.Any(c => c.Length < candidate.Length && candidate.ContentKey.Contains(c.ContentKey, StringComparison.Ordinal)))
                 continue;
+            // "Kutcher" after "Ashton Kutcher", "Larsson" before "Stieg Larsson": one tag per person, the full name.
+            if (OneTagPerName && IsName(candidate))
+            {
+                if (candidate.Length == 1 && chosen.Any(c => c.Length > 1 && IsName(c) && c.Tokens[^1].Stem == candidate.Tokens[0].Stem))
+                    continue;
+                var surname = chosen.FindIndex(c => c.Length == 1 && IsName(c) && c.Tokens[0].Stem == candidate.Tokens[^1].Stem);
+                if (candidate.Length > 1 && surname >= 0)
+                {
+                    if (!chosen.Contains(candidate))
+                        chosen[surname] = candidate;
+                    continue;
+                }
+            }
             var overlapping = chosen.FindIndex(c => IsRedundant(candidate, c, tokens));
             if (overlapping < 0)
                 chosen.Add(candidate);
@@ -177,6 +194,8 @@ public sealed class KeyphraseExtractor
             ? all.Where(c => c.Length > candidate.Length && c.Occurrences.Count >= RepeatedPhrase && IsRedundant(candidate, c, tokens))
                 .MaxBy(c => c.Occurrences.Count) ?? candidate
             : candidate;
+
+    private static bool IsName(Candidate candidate) => candidate.Tokens.All(t => t.IsProper);
 
     /// <summary>True when one phrase lies inside the other and the shorter one is rarely used on its own.</summary>
     private bool IsRedundant(Candidate candidate, Candidate chosen, List<Token> tokens)

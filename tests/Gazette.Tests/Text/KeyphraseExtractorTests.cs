@@ -153,6 +153,21 @@ public sealed class KeyphraseExtractorTests
     }
 
     [Fact]
+    public void A_surname_is_not_suggested_beside_the_full_name()
+    {
+        const string title = "Marcus Tellingham to lead the regional orchestra";
+        const string text = "The violinist Marcus Tellingham will lead the regional orchestra from September. Tellingham, " +
+            "who grew up in Norwich, said the orchestra would tour village halls. Tellingham replaces a conductor who " +
+            "retired in May. Musicians welcomed Tellingham and his plans for the orchestra.";
+
+        var keyphrases = Extractor.Extract(title, text, "en");
+
+        Assert.Contains("Marcus Tellingham", keyphrases);
+        Assert.DoesNotContain("Tellingham", keyphrases);
+        Assert.Contains("Tellingham", new KeyphraseExtractor { OneTagPerName = false }.Extract(title, text, "en"));
+    }
+
+    [Fact]
     public void Detects_the_language_when_unset()
     {
         var keyphrases = Extractor.Extract(KeyphraseSamples.FrenchTitle, KeyphraseSamples.FrenchText);
