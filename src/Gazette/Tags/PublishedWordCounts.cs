@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 using Gazette.Articles;
 using Gazette.Data;
 using Gazette.Search;
@@ -13,25 +11,51 @@ namespace Gazette.Tags;
 /// How many of the newsroom's published stories use each word, per language, so that the suggested tags of a story
 /// pass over words every story uses ("said", "government") for the ones that make this story itself
 /// (<see cref="DocumentFrequencies"/>). Counted from the newest <see cref="StoriesCounted"/> public stories of the
-/// language the first time an editor asks, then kept <see cref="KeptFor"/>: word frequencies drift slowly, and an
-/// hour-old count is as good as a fresh one for ranking.
+/// language the first time an editor asks (about 2 ms a story), then recounted in the background when older than
+/// <see cref="KeptFor"/>, the old count serving meanwhile: word frequencies drift slowly, so only the first request of
+/// a language after start-up waits.
 /// </summary>
-public sealed class PublishedWordCounts(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class PublishedWordCounts(IServiceScopeFactory scopes, TimeProvider time, ILogger<PublishedWordCounts> logger)
 {
     public const int StoriesCounted = 2000;
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
 
-    private readonly ConcurrentDictionary<string, Counted> counted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Counted> counted = new(StringComparer.Ordinal);
 
     /// <summary>The counts for a language code ("en", "fr"…); fewer than <see cref="DocumentFrequencies.MinimumDocuments"/>
     /// stories leave the suggestions as they would be without a collection.</summary>
-    public async Task<DocumentFrequencies> ForAsync(string language, CancellationToken cancellationToken)
+    public Task<DocumentFrequencies> ForAsync(string language, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var entry = counted.AddOrUpdate(language,
-            code => new Counted(CountAsync(code), now),
-            (code, old) => old.Counts.IsCompleted && (old.Counts.IsFaulted || now - old.At > KeptFor) ? new Counted(CountAsync(code), now) : old);
-        return await entry.Counts.WaitAsync(cancellationToken);
+        Counted entry;
+        lock (counted)
+        {
+            if (!counted.TryGetValue(language, out entry!) || entry.Counts.IsFaulted || entry.Counts.IsCanceled)
+                counted[language] = entry = new Counted(CountAsync(language), now);
+            else if (entry.Counts.IsCompletedSuccessfully && now - entry.At > KeptFor && !entry.Refreshing)
+            {
+                entry.Refreshing = true;
+                _ = RefreshAsync(language, entry);
+            }
+        }
+        return entry.Counts.WaitAsync(cancellationToken);
+    }
+
+    private async Task RefreshAsync(string language, Counted entry)
+    {
+        try
+        {
+            var fresh = await CountAsync(language);
+            lock (counted)
+                counted[language] = new Counted(Task.FromResult(fresh), time.GetUtcNow());
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The old count keeps serving; the next request after an hour tries again.
+            logger.LogWarning(exception, "Recounting the words of published stories in {Language} failed.", language);
+            lock (counted)
+                entry.Refreshing = false;
+        }
     }
 
     private async Task<DocumentFrequencies> CountAsync(string language)
@@ -53,5 +77,10 @@ public sealed class PublishedWordCounts(IServiceScopeFactory scopes, TimeProvide
         return counts;
     }
 
-    private sealed record Counted(Task<DocumentFrequencies> Counts, DateTimeOffset At);
+    private sealed class Counted(Task<DocumentFrequencies> counts, DateTimeOffset at)
+    {
+        public Task<DocumentFrequencies> Counts { get; } = counts;
+        public DateTimeOffset At { get; } = at;
+        public bool Refreshing { get; set; }
+    }
 }
