@@ -23,8 +23,9 @@ public sealed class PublishedWordCounts(IServiceScopeFactory scopes, TimeProvide
     private readonly Dictionary<string, Counted> counted = new(StringComparer.Ordinal);
 
     /// <summary>The counts for a language code ("en", "fr"…); fewer than <see cref="DocumentFrequencies.MinimumDocuments"/>
-    /// stories leave the suggestions as they would be without a collection.</summary>
-    public Task<DocumentFrequencies> ForAsync(string language, CancellationToken cancellationToken)
+    /// stories leave the suggestions as they would be without a collection. Null when the count failed: suggestions
+    /// are then made without it, and the next request counts again.</summary>
+    public async Task<DocumentFrequencies?> ForAsync(string language, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         Counted entry;
@@ -38,7 +39,15 @@ public sealed class PublishedWordCounts(IServiceScopeFactory scopes, TimeProvide
                 _ = RefreshAsync(language, entry);
             }
         }
-        return entry.Counts.WaitAsync(cancellationToken);
+        try
+        {
+            return await entry.Counts.WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && entry.Counts.IsFaulted)
+        {
+            logger.LogWarning(exception, "Counting the words of published stories in {Language} failed.", language);
+            return null;
+        }
     }
 
     private async Task RefreshAsync(string language, Counted entry)

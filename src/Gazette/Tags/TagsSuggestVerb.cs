@@ -106,15 +106,18 @@ public static class TagsSuggestVerb
         for (var i = 0; i < stories.Count; i++)
         {
             var (story, code) = (stories[i], languages[i]);
-            var collection = collections.GetValueOrDefault(code);
-            // Each story is weighed against the others: its own words are taken out of the counts meanwhile (the
-            // stems are computed again rather than kept, so a large file does not hold them all in memory).
-            var stems = collection is null ? null : DocumentFrequencies.StemsOf(story.Title, story.Text, code);
-            if (stems is not null)
-                collection!.Remove(stems);
-            var keyphrases = extractor.Extract(story.Title, story.Text, code, collection: collection);
-            if (stems is not null)
-                collection!.Add(stems);
+            IReadOnlyList<string> keyphrases;
+            if (collections.TryGetValue(code, out var collection))
+            {
+                // Each story is weighed against the others: its own words are out of the counts meanwhile (computed
+                // again rather than kept, so that a large file does not hold every story's stems in memory).
+                var stems = DocumentFrequencies.StemsOf(story.Title, story.Text, code);
+                collection.Remove(stems);
+                keyphrases = extractor.Extract(story.Title, story.Text, code, collection: collection);
+                collection.Add(stems);
+            }
+            else
+                keyphrases = extractor.Extract(story.Title, story.Text, code);
             output.WriteLine(Format(story.Id, keyphrases));
         }
         return 0;

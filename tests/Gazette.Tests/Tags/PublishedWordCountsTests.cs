@@ -23,6 +23,7 @@ public abstract class PublishedWordCountsTests(GazetteSite site) : SiteTest(site
         var ct = TestContext.Current.CancellationToken;
 
         var english = await counts.ForAsync("en", ct);
+        Assert.NotNull(english);
 
         Assert.Equal("en", english.Language);
         Assert.Equal(1, english.Count(Stem("zorblaxian")));
@@ -43,7 +44,17 @@ public abstract class PublishedWordCountsTests(GazetteSite site) : SiteTest(site
             recounted = await counts.ForAsync("en", ct);
         }
         Assert.NotSame(english, recounted);
-        Assert.Equal(2, recounted.Count(Stem("zorblaxian")));
+        Assert.Equal(2, recounted!.Count(Stem("zorblaxian")));
+    }
+
+    [Fact]
+    public async Task A_failed_count_leaves_suggestions_without_a_collection()
+    {
+        // A scope with no database in it: the count fails as it would with the database down.
+        var noDatabase = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+        var counts = new PublishedWordCounts(noDatabase, TimeProvider.System, NullLogger<PublishedWordCounts>.Instance);
+
+        Assert.Null(await counts.ForAsync("en", TestContext.Current.CancellationToken));
     }
 
     private static string Stem(string word) => DocumentFrequencies.StemsOf(word, "", "en").Single();
