@@ -205,18 +205,9 @@ static Scores Score(List<Document> documents, KeyphraseExtractor extractor)
 
 // The other dev documents of the set are the collection (as a newsroom's other stories are): the document is taken
 // out of the counts while it is scored.
-static IReadOnlyList<string> Suggest(KeyphraseExtractor extractor, Document document, int count = KeyphraseExtractor.DefaultCount)
-{
-    document.Collection.Remove(document.Stems);
-    try
-    {
-        return extractor.Extract(document.Title, document.Text, document.Language, count, document.Collection);
-    }
-    finally
-    {
-        document.Collection.Add(document.Stems);
-    }
-}
+static IReadOnlyList<string> Suggest(KeyphraseExtractor extractor, Document document, int count = KeyphraseExtractor.DefaultCount) =>
+    document.Collection.Without(document.Stems,
+        () => extractor.Extract(document.Title, document.Text, document.Language, count, document.Collection));
 
 static (double P, double R, double F) Prf(List<string> predicted, HashSet<string> gold)
 {

@@ -37,9 +37,22 @@ public sealed class DocumentFrequencies(string language)
             counts[stem] = counts.GetValueOrDefault(stem) + 1;
     }
 
-    /// <summary>Takes a story counted by <see cref="Add(IReadOnlyCollection{string})"/> back out, to weigh it against the
-    /// others only.</summary>
-    public void Remove(IReadOnlyCollection<string> stems)
+    /// <summary>Runs <paramref name="work"/> with one story counted by <see cref="Add(IReadOnlyCollection{string})"/>
+    /// taken back out of the counts, so that the story is weighed against the others only.</summary>
+    public T Without<T>(IReadOnlyCollection<string> stems, Func<T> work)
+    {
+        Remove(stems);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            Add(stems);
+        }
+    }
+
+    private void Remove(IReadOnlyCollection<string> stems)
     {
         Documents--;
         foreach (var stem in stems)

@@ -106,18 +106,12 @@ public static class TagsSuggestVerb
         for (var i = 0; i < stories.Count; i++)
         {
             var (story, code) = (stories[i], languages[i]);
-            IReadOnlyList<string> keyphrases;
-            if (collections.TryGetValue(code, out var collection))
-            {
-                // Each story is weighed against the others: its own words are out of the counts meanwhile (computed
-                // again rather than kept, so that a large file does not hold every story's stems in memory).
-                var stems = DocumentFrequencies.StemsOf(story.Title, story.Text, code);
-                collection.Remove(stems);
-                keyphrases = extractor.Extract(story.Title, story.Text, code, collection: collection);
-                collection.Add(stems);
-            }
-            else
-                keyphrases = extractor.Extract(story.Title, story.Text, code);
+            // Each story is weighed against the others (its stems computed again rather than kept, so that a large
+            // file does not hold every story's stems in memory).
+            var keyphrases = collections.TryGetValue(code, out var collection)
+                ? collection.Without(DocumentFrequencies.StemsOf(story.Title, story.Text, code),
+                    () => extractor.Extract(story.Title, story.Text, code, collection: collection))
+                : extractor.Extract(story.Title, story.Text, code);
             output.WriteLine(Format(story.Id, keyphrases));
         }
         return 0;

@@ -55,7 +55,7 @@ public sealed class DocumentFrequenciesTests
     }
 
     [Fact]
-    public void Counts_each_story_once_per_stem_and_can_take_a_story_back_out()
+    public void Counts_each_story_once_per_stem_and_can_leave_one_story_out()
     {
         var counts = new DocumentFrequencies("en");
         var stems = DocumentFrequencies.StemsOf("Lighthouses", "The lighthouse and its lighthouses.", "en");
@@ -67,10 +67,12 @@ public sealed class DocumentFrequenciesTests
         Assert.Equal(1, counts.Count("lighthous"));
         Assert.Equal(1, counts.Count("harbour"));
 
-        counts.Remove(stems);
+        var (documents, lighthouses) = counts.Without(stems, () => (counts.Documents, counts.Count("lighthous")));
 
-        Assert.Equal(1, counts.Documents);
-        Assert.Equal(0, counts.Count("lighthous"));
+        Assert.Equal(1, documents);
+        Assert.Equal(0, lighthouses);
+        Assert.Equal(2, counts.Documents);
+        Assert.Equal(1, counts.Count("lighthous"));
     }
 
     private static int Rank(IReadOnlyList<string> keyphrases, string word)
