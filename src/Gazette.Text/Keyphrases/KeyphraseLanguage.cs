@@ -94,6 +94,11 @@ public sealed record KeyphraseLanguage(
     public static readonly KeyphraseLanguage Spanish = Basic("es", "de del la las los y", "el la los las un una unos unas este esta estos estas su sus");
     public static readonly KeyphraseLanguage Italian = Basic("it", "di del della dei delle degli e", "il lo la i gli le un uno una questo questa questi queste suo sua suoi sue");
 
+    /// <summary>The rules for a story: those of <paramref name="language"/> when it has some, else those of the language
+    /// detected in its text, else English.</summary>
+    public static KeyphraseLanguage Choose(string? language, string? title, string? text) =>
+        For(language) ?? For(LanguageDetector.Detect(title + "\n" + text)) ?? English;
+
     /// <summary>The rules for a language code, or <c>null</c> when the language has none.</summary>
     public static KeyphraseLanguage? For(string? code) => code?.ToLowerInvariant() switch
     {

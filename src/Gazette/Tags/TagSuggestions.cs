@@ -2,7 +2,6 @@ using Gazette.Articles.Markdown;
 using Gazette.Data;
 using Gazette.Search;
 using Gazette.Text.Keyphrases;
-using Gazette.Text.Languages;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -27,9 +26,7 @@ public sealed class TagSuggestions(GazetteDb db, ArticleMarkdown markdown, Publi
         IEnumerable<string> alreadyChosen, CancellationToken cancellationToken)
     {
         var body = StoryDocument.PlainText(await markdown.RenderAsync(bodyMarkdown ?? "", language, cancellationToken));
-        var code = (language ?? "").Split('-')[0].Trim().ToLowerInvariant();
-        if (KeyphraseLanguage.For(code) is null)
-            code = LanguageDetector.Detect(headline + "\n" + body) ?? "en";
+        var code = KeyphraseLanguage.Choose((language ?? "").Split('-')[0].Trim(), headline, body).Code;
         var tagNames = await db.Tags.AsNoTracking().Select(t => t.Name).ToListAsync(cancellationToken);
         var existing = tagNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var chosen = alreadyChosen.ToHashSet(StringComparer.OrdinalIgnoreCase);

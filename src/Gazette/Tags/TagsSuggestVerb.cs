@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using Gazette.Text.Keyphrases;
-using Gazette.Text.Languages;
 
 namespace Gazette.Tags;
 
@@ -90,7 +89,7 @@ public static class TagsSuggestVerb
             stories.Add(story);
         }
 
-        var languages = stories.Select(story => LanguageOf(story, language)).ToList();
+        var languages = stories.Select(story => language ?? KeyphraseLanguage.Choose(story.Language, story.Title, story.Text).Code).ToList();
         var collections = new Dictionary<string, DocumentFrequencies>(StringComparer.Ordinal);
         if (!alone)
         {
@@ -116,14 +115,6 @@ public static class TagsSuggestVerb
         }
         return 0;
     }
-
-    /// <summary>--lang, else the story's own "lang" when the extractor knows it, else detected (English when unsure),
-    /// as the extractor itself would choose.</summary>
-    private static string LanguageOf(Story story, string? language) =>
-        language
-        ?? (KeyphraseLanguage.For(story.Language) is { } known ? known.Code : null)
-        ?? KeyphraseLanguage.For(LanguageDetector.Detect(story.Title + "\n" + story.Text))?.Code
-        ?? KeyphraseLanguage.English.Code;
 
     private static (Story? Story, string Reason) Parse(string line)
     {
