@@ -54,6 +54,23 @@ internal static class EmbeddingRuns
             }
             Report(run.Name, run.Group, "linear (shipped)", "", "", linearTest, testLabels, Logit(linear.Threshold));
 
+            // The linear log-odds plus a share of a second score, the share chosen by the out-of-fold log-loss.
+            void Stack(string method, string setting, double[] secondOutOfFold, double[] secondTest)
+            {
+                var (bestLoss, bestShare) = (double.PositiveInfinity, 0.0);
+                foreach (var share in Shares)
+                {
+                    var mixed = linearOutOfFold.Select((s, i) => s + share * secondOutOfFold[i]).ToArray();
+                    var loss = SpamCalibration.Loss(mixed, labels, SpamCalibration.Fit(mixed, labels));
+                    if (loss < bestLoss - 1e-9)
+                        (bestLoss, bestShare) = (loss, share);
+                }
+                var (stackOutOfFold, stackTest) = Calibrated([.. linearOutOfFold.Select((s, i) => s + bestShare * secondOutOfFold[i])],
+                    [.. linearTest.Select((s, i) => s + bestShare * secondTest[i])], labels);
+                Report(run.Name, run.Group, method, setting, bestShare.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+                    stackTest, testLabels, Threshold(stackOutOfFold));
+            }
+
             // Logistic regression on the embedding: L2 chosen by the out-of-fold calibrated log-loss.
             var vectors = training.Select(e => embedding[e.Example.Text]).ToArray();
             var (bestLoss, bestL2, embeddingOutOfFold) = (double.PositiveInfinity, 0.0, Array.Empty<double>());
@@ -78,18 +95,7 @@ internal static class EmbeddingRuns
             Report(run.Name, run.Group, "(1) embedding alone", l2Label, "", calibratedTest, testLabels, Threshold(calibratedOutOfFold));
 
             // Stacking: linear log-odds + share × embedding log-odds, the share by the out-of-fold log-loss.
-            var (stackLoss, stackShare) = (double.PositiveInfinity, 0.0);
-            foreach (var share in Shares)
-            {
-                var mixed = linearOutOfFold.Select((s, i) => s + share * embeddingOutOfFold[i]).ToArray();
-                var loss = SpamCalibration.Loss(mixed, labels, SpamCalibration.Fit(mixed, labels));
-                if (loss < stackLoss - 1e-9)
-                    (stackLoss, stackShare) = (loss, share);
-            }
-            var (stackOutOfFold, stackTest) = Calibrated([.. linearOutOfFold.Select((s, i) => s + stackShare * embeddingOutOfFold[i])],
-                [.. linearTest.Select((s, i) => s + stackShare * embeddingTest[i])], labels);
-            Report(run.Name, run.Group, "(2) linear + embedding", l2Label, stackShare.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
-                stackTest, testLabels, Threshold(stackOutOfFold));
+            Stack("(2) linear + embedding", l2Label, embeddingOutOfFold, embeddingTest);
 
             // Nearest neighbours: mean cosine of the k most similar spam minus that of the k most similar ham
             // (out of fold inside the training sources), k chosen by the out-of-fold calibrated log-loss.
@@ -108,18 +114,7 @@ internal static class EmbeddingRuns
             var (knnCalibratedOutOfFold, knnCalibratedTest) = Calibrated(knnOutOfFold, knnTest, labels);
             Report(run.Name, run.Group, "(1b) nearest neighbours", $"k={bestK}", "", knnCalibratedTest, testLabels, Threshold(knnCalibratedOutOfFold));
             // Stacked on the calibrated neighbour score, so that the shares mean the same as for the regression.
-            var (knnStackLoss, knnShare) = (double.PositiveInfinity, 0.0);
-            foreach (var share in Shares)
-            {
-                var mixed = linearOutOfFold.Select((s, i) => s + share * knnCalibratedOutOfFold[i]).ToArray();
-                var loss = SpamCalibration.Loss(mixed, labels, SpamCalibration.Fit(mixed, labels));
-                if (loss < knnStackLoss - 1e-9)
-                    (knnStackLoss, knnShare) = (loss, share);
-            }
-            var (knnStackOutOfFold, knnStackTest) = Calibrated([.. linearOutOfFold.Select((s, i) => s + knnShare * knnCalibratedOutOfFold[i])],
-                [.. linearTest.Select((s, i) => s + knnShare * knnCalibratedTest[i])], labels);
-            Report(run.Name, run.Group, "(2b) linear + neighbours", $"k={bestK}", knnShare.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
-                knnStackTest, testLabels, Threshold(knnStackOutOfFold));
+            Stack("(2b) linear + neighbours", $"k={bestK}", knnCalibratedOutOfFold, knnCalibratedTest);
 
             // (3) The embedding's dimensions fitted jointly with the linear model: a regression on the embedding with
             // the linear model's out-of-fold log-odds as a fixed offset, so it learns only what the linear model misses.
