@@ -53,7 +53,7 @@ foreach (var size in sizes)
         using var index = new SearchIndex(options, NullLogger<SearchIndex>.Instance);
         if (!index.TryOpen())
             throw new InvalidOperationException("The benchmark index cannot be opened.");
-        var search = new StorySearch(index);
+        var search = new ArticleSearch(index);
         var times = mix.Select(_ => new List<double>()).ToArray();
         var cpuTimes = mix.Select(_ => new List<double>()).ToArray();
         var totals = new int[mix.Length];
@@ -103,7 +103,7 @@ return 0;
 // Writes the index as SearchIndex.RebuildAsync would, from generated stories instead of database rows; stories/s.
 double Build(string folder, int count)
 {
-    var generator = new StoryGenerator(seed: 7, now);
+    var generator = new ArticleGenerator(seed: 7, now);
     var sections = PhraseBook.Sections.Select((s, i) => new Section { Id = i + 1, Name = s.Name, Slug = s.Slug }).ToDictionary(s => s.Slug);
     var authors = PhraseBook.All.Select((b, i) => new Author { Id = i + 1, Name = b.AuthorName, Slug = Slugs.Create(b.AuthorName) }).ToDictionary(a => a.Name);
     var tags = new Dictionary<string, Tag>();
@@ -126,7 +126,7 @@ double Build(string folder, int count)
     using (var writer = new IndexWriter(directory, SearchIndex.WriterConfig(OpenMode.CREATE)))
     {
         foreach (var article in stories)
-            writer.AddDocument(StoryDocument.From(article));
+            writer.AddDocument(ArticleDocument.From(article));
         writer.SetCommitData(new Dictionary<string, string> { [SearchIndex.LastChangeKey] = "0", [SearchIndex.LayoutKey] = SearchIndex.Layout });
         writer.Commit();
     }

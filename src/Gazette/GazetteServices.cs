@@ -92,13 +92,13 @@ public static class GazetteServices
         services.AddSingleton<ScheduledPublisher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         services.AddSingleton<SearchIndex>();
-        services.AddSingleton<StorySearch>();
+        services.AddSingleton<ArticleSearch>();
         services.AddScoped<SiteSearch>();
         services.AddHostedService<IndexFollower>();
         services.AddMemoryCache();
-        services.AddScoped<Related.RelatedStories>();
-        services.AddScoped<Translations.StoryTranslations>();
-        services.AddScoped<Admin.Stories.TranslationsPanels>();
+        services.AddScoped<Related.RelatedArticles>();
+        services.AddScoped<Translations.ArticleTranslations>();
+        services.AddScoped<Admin.Articles.TranslationsPanels>();
         // Only ever called when an administrator has set an endpoint; the translator also bounds each request itself.
         services.AddSingleton<Translations.MachineTranslationKey>();
         services.AddHttpClient<Translations.MachineTranslator>(client => client.Timeout = Translations.MachineTranslator.Timeout + TimeSpan.FromSeconds(5));

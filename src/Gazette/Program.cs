@@ -1,6 +1,6 @@
 using Gazette;
 using Gazette.Accounts;
-using Gazette.Admin.Stories;
+using Gazette.Admin.Articles;
 using Gazette.Api;
 using Gazette.Caching;
 using Gazette.Cli;
@@ -58,7 +58,7 @@ app.UseMustChangePassword();
 app.MapHealth();
 app.MapMediaApi();
 app.MapSearchApi();
-app.MapStoryLookup();
+app.MapArticleLookup();
 app.MapCommentTokens();
 // What machines read is cached whole, varied on every query parameter (Caching/OutputCaching.cs).
 var machines = app.MapGroup("").CacheOutput(OutputCaching.Machines);

@@ -34,7 +34,7 @@ using (var writer = new IndexWriter(directory, SearchIndex.WriterConfig(OpenMode
     foreach (var row in rows)
     {
         var body = string.Concat(row.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => $"<p>{WebUtility.HtmlEncode(p.Trim())}</p>"));
-        writer.AddDocument(StoryDocument.From(new Article
+        writer.AddDocument(ArticleDocument.From(new Article
         {
             Id = row.Id, Headline = row.Title, BodyHtml = body, Language = "en", Slug = $"story-{row.Id}",
             Status = ArticleStatus.Published, PublishedAt = published,
@@ -57,7 +57,7 @@ foreach (var row in rows)
     var watch = Stopwatch.StartNew();
     var related = RelatedRanking.Rank(searcher, row.Id, now, new HashSet<int>());
     times.Add(watch.Elapsed.TotalMilliseconds);
-    if (related.Count < RelatedRanking.MaxStories)
+    if (related.Count < RelatedRanking.MaxArticles)
         shortLists++;
     bool Relevant(int id) => byId[id].Category == row.Category && !row.Duplicates.Contains(byId[id].Name);
     hits3 += related.Take(3).Count(Relevant) / 3.0;

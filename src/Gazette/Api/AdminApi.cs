@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 using Gazette.Accounts;
 using Gazette.Admin;
-using Gazette.Admin.Stories;
+using Gazette.Admin.Articles;
 using Gazette.Articles;
 using Gazette.Data;
 using Gazette.Media;
@@ -17,19 +17,19 @@ namespace Gazette.Api;
 public sealed record FigureInput(string? Url, int? MediaId, string? Alt, string? Caption, string? Credit);
 
 /// <summary>A story as a client sends it. On update every field is replaced, and <c>Version</c> must be the one read.</summary>
-public sealed record StoryInput(
+public sealed record ArticleInput(
     string? Headline, string? SecondHeadline, string? Standfirst, string? Body, string? Slug, string? Language,
     int? SectionId, IReadOnlyList<string>? Tags, IReadOnlyList<int>? AuthorIds, FigureInput? Figure, Guid? TranslationGroup, Guid? Version);
 
 /// <summary>A workflow step: the version read, and for scheduling the UTC instant of publication.</summary>
-public sealed record StoryActionInput(Guid? Version, DateTimeOffset? PublishAt);
+public sealed record ArticleActionInput(Guid? Version, DateTimeOffset? PublishAt);
 
 /// <summary>A story as the admin API shows it to someone who may open it: its status and version too.</summary>
-public sealed record AdminStory(ApiStory Story, string Status, Guid Version, string BodyMarkdown);
+public sealed record AdminArticle(ApiArticle Story, string Status, Guid Version, string BodyMarkdown);
 
 /// <summary>
 /// The admin API under <c>/api/v1/admin</c>, for bearer tokens only. Every write goes through the same
-/// <see cref="StoryForm"/>, <see cref="StoryRights"/>, <see cref="ArticleEditor"/> and <see cref="MediaLibrary"/>
+/// <see cref="ArticleForm"/>, <see cref="ArticleRights"/>, <see cref="ArticleEditor"/> and <see cref="MediaLibrary"/>
 /// as the admin pages, so the rules cannot drift apart.
 /// </summary>
 public static class AdminApi
@@ -38,14 +38,14 @@ public static class AdminApi
     {
         var api = app.MapGroup("/api/v1/admin").RequireAuthorization(ApiTokenAuthentication.Policy).DisableAntiforgery().WithTags("Admin");
         api.MapGet("/stories/{id:int}", GetAsync).WithSummary("A story of any status that the token's owner may open")
-            .Produces<AdminStory>().ProducesProblem(404);
+            .Produces<AdminArticle>().ProducesProblem(404);
         api.MapPost("/stories", CreateAsync).WithSummary("Create a draft")
-            .Produces<AdminStory>(201).ProducesValidationProblem();
+            .Produces<AdminArticle>(201).ProducesValidationProblem();
         api.MapPut("/stories/{id:int}", UpdateAsync).WithSummary("Replace a story's content; version must be the one last read (409 otherwise)")
-            .Produces<AdminStory>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(403);
+            .Produces<AdminArticle>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(403);
         api.MapPost("/stories/{id:int}/{action:regex(^(submit|publish|schedule|unpublish)$)}", ActAsync)
             .WithSummary("Submit for review, publish, schedule (publishAt) or unpublish")
-            .Produces<AdminStory>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(403);
+            .Produces<AdminArticle>().ProducesValidationProblem().ProducesProblem(409).ProducesProblem(403);
         api.MapDelete("/stories/{id:int}", DeleteAsync).WithSummary("Move a story to the trash (restorable for 30 days)")
             .Produces(204).ProducesProblem(403).ProducesProblem(404);
         api.MapPost("/media", UploadAsync).WithSummary("Upload an image (multipart: file, alt, caption, credit)")
@@ -77,7 +77,7 @@ public static class AdminApi
         return article is null || !context.Me.Rights.CanOpen(article) ? NotFound() : Results.Ok(Show(article, context));
     }
 
-    private static async Task<IResult> CreateAsync(StoryInput input, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(ArticleInput input, HttpContext http, CancellationToken cancellationToken)
     {
         var context = await ContextAsync(http, cancellationToken);
         var article = new Article { Headline = "", CreatedByUserId = context.Me.Rights.UserId, Status = ArticleStatus.Draft };
@@ -85,26 +85,26 @@ public static class AdminApi
         return problem ?? Results.Created($"/api/v1/admin/stories/{article.Id}", Show(article, context));
     }
 
-    private static async Task<IResult> UpdateAsync(int id, StoryInput input, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(int id, ArticleInput input, HttpContext http, CancellationToken cancellationToken)
     {
         var context = await ContextAsync(http, cancellationToken);
         var article = await FindAsync(context.Db, id, cancellationToken);
         if (article is null || !context.Me.Rights.CanOpen(article))
             return NotFound();
-        if (!context.Me.Rights.Allows(StoryAction.Save, article))
+        if (!context.Me.Rights.Allows(ArticleAction.Save, article))
             return Forbidden("The token's owner may not change this story.");
         if (await CheckVersionAsync(context, article, input.Version, cancellationToken) is { } conflict)
             return conflict;
         return await SaveAsync(context, article, input, "saved", cancellationToken) ?? Results.Ok(Show(article, context));
     }
 
-    private static async Task<IResult> ActAsync(int id, string action, StoryActionInput input, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> ActAsync(int id, string action, ArticleActionInput input, HttpContext http, CancellationToken cancellationToken)
     {
         var context = await ContextAsync(http, cancellationToken);
         var article = await FindAsync(context.Db, id, cancellationToken);
         if (article is null || !context.Me.Rights.CanOpen(article))
             return NotFound();
-        var storyAction = Enum.Parse<StoryAction>(action, ignoreCase: true);
+        var storyAction = Enum.Parse<ArticleAction>(action, ignoreCase: true);
         if (!context.Me.Rights.Allows(storyAction, article))
             return Forbidden($"The token's owner may not {action} this story.");
         if (await CheckVersionAsync(context, article, input.Version, cancellationToken) is { } conflict)
@@ -113,18 +113,18 @@ public static class AdminApi
         string done;
         switch (storyAction)
         {
-            case StoryAction.Submit:
+            case ArticleAction.Submit:
                 article.Status = ArticleStatus.InReview;
                 done = "submitted for review";
                 break;
-            case StoryAction.Publish:
+            case ArticleAction.Publish:
                 article.Status = ArticleStatus.Published;
                 // As in the editor: a story published before keeps its date, and so its URL.
                 if (article.PublishedAt is not { } published || published > now)
                     article.PublishedAt = now;
                 done = "published";
                 break;
-            case StoryAction.Schedule:
+            case ArticleAction.Schedule:
                 if (input.PublishAt is not { } at || at.UtcDateTime <= now)
                     return Invalid(new() { ["publishAt"] = "Give a future instant with its offset, such as 2026-12-01T08:00:00Z." });
                 article.Status = ArticleStatus.Scheduled;
@@ -210,9 +210,9 @@ public static class AdminApi
     }
 
     /// <summary>Applies the input through the editor's own form rules, then saves; null when saved, else the problem.</summary>
-    private static async Task<IResult?> SaveAsync(Context context, Article article, StoryInput input, string action, CancellationToken cancellationToken)
+    private static async Task<IResult?> SaveAsync(Context context, Article article, ArticleInput input, string action, CancellationToken cancellationToken)
     {
-        var form = new StoryForm
+        var form = new ArticleForm
         {
             Headline = input.Headline,
             SecondHeadline = input.SecondHeadline,
@@ -277,6 +277,6 @@ public static class AdminApi
 
     private static IResult Forbidden(string title) => Results.Problem(statusCode: 403, title: title);
 
-    private static AdminStory Show(Article article, Context context) =>
+    private static AdminArticle Show(Article article, Context context) =>
         new(ContentApi.ToApi(article, context.Site, context.Request), article.Status.ToString(), article.Version, article.BodyMarkdown);
 }

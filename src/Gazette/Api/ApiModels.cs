@@ -7,7 +7,7 @@ public sealed record ApiAuthorRef(string Slug, string Name, string Url);
 public sealed record ApiImage(string Url, string Alt, string? Caption, string? Credit, int? Width, int? Height);
 
 /// <summary>A public story as the content API gives it. Never a draft, never an e-mail address.</summary>
-public sealed record ApiStory(
+public sealed record ApiArticle(
     int Id,
     string Headline,
     string? SecondHeadline,

@@ -24,7 +24,7 @@ public static class ContentApi
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static readonly string[] StoryFields =
+    public static readonly string[] ArticleFields =
     [
         "id", "headline", "secondHeadline", "standfirst", "bodyHtml", "language", "slug", "url", "publishedAt", "updatedAt",
         "section", "tags", "authors", "image", "translationGroup",
@@ -39,20 +39,20 @@ public static class ContentApi
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy).WithTags("Content");
-        api.MapGet("/stories", ListStoriesAsync)
+        api.MapGet("/stories", ListArticlesAsync)
             .WithSummary("Public stories, oldest update first")
             .WithDescription("Filters: section, tag and author (slugs), language (BCP 47), updated_since (ISO 8601). Pages with cursor and limit (1 to 100, default 20); fields selects the story fields returned, comma-separated.")
-            .Produces<ApiPage<ApiStory>>().ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status304NotModified);
-        api.MapGet("/stories/{id:int}", GetStoryAsync)
+            .Produces<ApiPage<ApiArticle>>().ProducesProblem(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/stories/{id:int}", GetArticleAsync)
             .WithSummary("One public story")
-            .Produces<ApiStory>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified);
+            .Produces<ApiArticle>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status304NotModified);
         api.MapGet("/sections", ListSectionsAsync).WithSummary("Every section, in navigation order").Produces<ApiPage<ApiSection>>();
         api.MapGet("/tags", ListTagsAsync).WithSummary("Tags by id, paged with cursor and limit").Produces<ApiPage<ApiTag>>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/authors", ListAuthorsAsync).WithSummary("Authors by id, paged with cursor and limit").Produces<ApiPage<ApiAuthor>>().ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
-    private static async Task<IResult> ListStoriesAsync(HttpContext context, GazetteDb db, SiteContext site, TimeProvider clock,
+    private static async Task<IResult> ListArticlesAsync(HttpContext context, GazetteDb db, SiteContext site, TimeProvider clock,
         [FromQuery] string? section, [FromQuery] string? tag, [FromQuery] string? author, [FromQuery] string? language,
         [FromQuery(Name = "updated_since")] string? updatedSince, [FromQuery] string? cursor, [FromQuery] string? limit, [FromQuery] string? fields,
         CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public static class ContentApi
         return Respond(context, body, items.Count > 0 ? items.Max(i => i.UpdatedAt) : null);
     }
 
-    private static async Task<IResult> GetStoryAsync(int id, HttpContext context, GazetteDb db, SiteContext site, TimeProvider clock,
+    private static async Task<IResult> GetArticleAsync(int id, HttpContext context, GazetteDb db, SiteContext site, TimeProvider clock,
         [FromQuery] string? fields, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -168,10 +168,10 @@ public static class ContentApi
             .Include(a => a.Authors.OrderBy(byline => byline.Position)).ThenInclude(byline => byline.Author)
             .AsSplitQuery();
 
-    internal static ApiStory ToApi(Article a, SiteContext.Snapshot site, HttpRequest request)
+    internal static ApiArticle ToApi(Article a, SiteContext.Snapshot site, HttpRequest request)
     {
         string Absolute(string path) => SiteUrls.Absolute(site.Settings, request, path);
-        return new ApiStory(a.Id, a.Headline, a.SecondHeadline, a.Standfirst, FeedWriter.AbsoluteUrls(a.BodyHtml, Absolute), a.Language, a.Slug,
+        return new ApiArticle(a.Id, a.Headline, a.SecondHeadline, a.Standfirst, FeedWriter.AbsoluteUrls(a.BodyHtml, Absolute), a.Language, a.Slug,
             Absolute(ArticleUrls.PathOf(a, site.TimeZone)), a.PublishedAt ?? a.CreatedAt, a.UpdatedAt,
             a.Section is { } s ? new ApiRef(s.Slug, s.Name) : null,
             a.Tags.Select(t => new ApiRef(t.Slug, t.Name)).ToList(),
@@ -181,7 +181,7 @@ public static class ContentApi
             a.TranslationGroup);
     }
 
-    private static JsonObject Select(ApiStory story, HashSet<string>? fields)
+    private static JsonObject Select(ApiArticle story, HashSet<string>? fields)
     {
         var node = JsonSerializer.SerializeToNode(story, Json)!.AsObject();
         if (fields is not null)
@@ -224,12 +224,12 @@ public static class ContentApi
         if (fields is null)
             return null;
         var names = fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Where(n => !StoryFields.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+        var unknown = names.Where(n => !ArticleFields.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0 || names.Length == 0)
         {
-            errors["fields"] = [$"Unknown field(s): {string.Join(", ", unknown.Take(5))}. Known fields: {string.Join(", ", StoryFields)}."];
+            errors["fields"] = [$"Unknown field(s): {string.Join(", ", unknown.Take(5))}. Known fields: {string.Join(", ", ArticleFields)}."];
             return null;
         }
-        return names.Select(n => StoryFields.First(f => f.Equals(n, StringComparison.OrdinalIgnoreCase))).ToHashSet();
+        return names.Select(n => ArticleFields.First(f => f.Equals(n, StringComparison.OrdinalIgnoreCase))).ToHashSet();
     }
 }

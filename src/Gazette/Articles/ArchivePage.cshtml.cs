@@ -9,7 +9,7 @@ namespace Gazette.Articles;
 
 /// <summary>The stories of a year, a month or a day in one edition, as days begin and end in the site's time zone.</summary>
 [OutputCache(PolicyName = OutputCaching.Pages)]
-public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
+public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvider clock) : ArticleListPageModel(db, site, clock)
 {
     public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, CancellationToken cancellationToken)
     {

@@ -55,7 +55,7 @@ public class Article
     /// <summary>Translations of one story share this group; null for a story with no translation.</summary>
     public Guid? TranslationGroup { get; set; }
 
-    /// <summary>The story this one was translated from (its original); null for an original. See <see cref="Translations.StoryTranslations"/>.</summary>
+    /// <summary>The story this one was translated from (its original); null for an original. See <see cref="Translations.ArticleTranslations"/>.</summary>
     public int? TranslationSourceId { get; set; }
 
     /// <summary>The fingerprint of the original's text when this translation was made or last brought up to date.</summary>

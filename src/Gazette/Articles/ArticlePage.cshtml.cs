@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Articles;
 
 [OutputCache(PolicyName = OutputCaching.Pages)]
-public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedStories related, SearchIndex searchIndex, TimeProvider clock)
+public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlocks readAlso, CommentThreads comments, Related.RelatedArticles related, SearchIndex searchIndex, TimeProvider clock)
     : GazettePageModel(site)
 {
     public Article Article { get; private set; } = null!;
@@ -28,12 +28,12 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
 
     public CommentSection? Comments { get; private set; }
 
-    public IReadOnlyList<StorySummary> Related { get; private set; } = [];
+    public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
     /// <summary>The story's public translations, this one included, for the language switcher (empty without any).</summary>
     public IReadOnlyList<Sitemaps.LanguageAlternate> Translations { get; private set; } = [];
 
-    public StoryView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Comments, Related);
+    public ArticleView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Comments, Related);
 
     public async Task<IActionResult> OnGetAsync(string lang, int year, int month, int day, string slug, int? replyTo, string? comment,
         CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         Comments = await comments.LoadAsync(article, path, Labels, Site.Settings, now, replyTo,
             comment == "held" ? Labels["CommentAwaitsModeration"] : null, cancellationToken);
         Related = await related.ForAsync(article.Id, cancellationToken);
-        HttpContext.TagResponse(CacheTags.ForStoryPage(article, Related.Select(r => r.Id)));
+        HttpContext.TagResponse(CacheTags.ForArticlePage(article, Related.Select(r => r.Id)));
         // Related stories come from the search index, which trails the database by a poll: a story shown before the
         // index knows it has none yet, so that page is not kept long.
         if (Related.Count == 0)

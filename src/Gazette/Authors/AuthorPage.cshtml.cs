@@ -12,7 +12,7 @@ namespace Gazette.Authors;
 
 /// <summary>An author's stories in one edition: at the root the default language's, under <c>/{lang}/author/…</c> that edition's.</summary>
 [OutputCache(PolicyName = OutputCaching.Pages)]
-public sealed class AuthorPageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
+public sealed class AuthorPageModel(GazetteDb db, SiteContext site, TimeProvider clock) : ArticleListPageModel(db, site, clock)
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

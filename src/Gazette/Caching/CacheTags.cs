@@ -21,7 +21,7 @@ public static class CacheTags
     public const string SearchResults = "search";
 
     /// <summary>Above this many stories an author's rename evicts everything rather than each of their stories.</summary>
-    private const int MaxStoriesPerAuthorEviction = 1000;
+    private const int MaxArticlesPerAuthorEviction = 1000;
 
     public static string Story(int id) => $"story:{id}";
 
@@ -41,7 +41,7 @@ public static class CacheTags
     public static string Translations(Guid group) => $"translations:{group:N}";
 
     /// <summary>What a story page shows besides the navigation: the story, its comments, tags, authors, translations and related stories.</summary>
-    public static IEnumerable<string> ForStoryPage(Article article, IEnumerable<int> relatedIds) =>
+    public static IEnumerable<string> ForArticlePage(Article article, IEnumerable<int> relatedIds) =>
         [
             Story(article.Id),
             RelatedListOf(article.Id),
@@ -99,8 +99,8 @@ public static class CacheTags
                     tags.Add(AuthorList(change.EntityId));
                     // Lists show bylines by name, and tag each story rather than each author.
                     var stories = await db.Set<ArticleAuthor>().AsNoTracking().Where(x => x.AuthorId == change.EntityId)
-                        .Select(x => x.ArticleId).Take(MaxStoriesPerAuthorEviction + 1).ToListAsync(cancellationToken);
-                    if (stories.Count > MaxStoriesPerAuthorEviction)
+                        .Select(x => x.ArticleId).Take(MaxArticlesPerAuthorEviction + 1).ToListAsync(cancellationToken);
+                    if (stories.Count > MaxArticlesPerAuthorEviction)
                         return new HashSet<string> { GazetteCachePolicy.AllTag };
                     tags.UnionWith(stories.Select(Story));
                     break;

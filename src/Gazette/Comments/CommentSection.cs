@@ -12,7 +12,7 @@ public sealed record CommentSection(Article Article, Labels Labels, IReadOnlyLis
     string? Notice, TimeZoneInfo TimeZone);
 
 /// <summary>The comment form as rendered: a fresh token, the values to show again after a refusal, and the problems.</summary>
-public sealed record CommentFormView(int ArticleId, string StoryPath, Labels Labels, string Token, int RetentionDays, CommentInput Values,
+public sealed record CommentFormView(int ArticleId, string ArticlePath, Labels Labels, string Token, int RetentionDays, CommentInput Values,
     Comment? ReplyTo, IReadOnlyDictionary<string, string> Errors)
 {
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;

@@ -42,7 +42,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
-    public DbSet<WebhookPublicStory> WebhookPublicStories => Set<WebhookPublicStory>();
+    public DbSet<WebhookPublicArticle> WebhookPublicStories => Set<WebhookPublicArticle>(); // names the table, kept from before the entity was renamed
     public DbSet<Import.ImportRecord> ImportRecords => Set<Import.ImportRecord>();
     // Translations and language editions (h/editions): section and tag names per language.
     public DbSet<Editions.SectionTranslation> SectionTranslations => Set<Editions.SectionTranslation>();

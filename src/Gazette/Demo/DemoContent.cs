@@ -14,7 +14,7 @@ namespace Gazette.Demo;
 
 /// <summary>
 /// The stories an empty site starts with, so the first run shows a living news site: the story files and
-/// drawings shipped inside the assembly (Demo/stories, Demo/images), published over the last ten days.
+/// drawings shipped inside the assembly (Demo/articles, Demo/images), published over the last ten days.
 /// </summary>
 public sealed class DemoContent(
     GazetteDb db, ArticleEditor editor, SiteContext site, IOptions<GazetteOptions> options, TimeProvider clock)
@@ -58,10 +58,10 @@ public sealed class DemoContent(
     ];
 
     /// <summary>Every demo story, read-also targets before the stories that name them; checked for consistency.</summary>
-    public static IReadOnlyList<DemoStory> Stories()
+    public static IReadOnlyList<DemoArticle> Stories()
     {
-        var stories = DemoResources.Names("stories/")
-            .Select(name => DemoStory.Parse(name, DemoResources.ReadText("stories/" + name)))
+        var stories = DemoResources.Names("articles/")
+            .Select(name => DemoArticle.Parse(name, DemoResources.ReadText("articles/" + name)))
             .ToList();
         Check(stories);
         return TargetsFirst(stories);
@@ -124,7 +124,7 @@ public sealed class DemoContent(
     /// When a story went out and was last edited. A story set for a clock time still to come today went out at
     /// that time yesterday instead, so every published demo story is in the past whenever the site first starts.
     /// </summary>
-    internal static (DateTime Published, DateTime Updated) Times(DemoStory story, DateTime nowUtc, TimeZoneInfo timeZone)
+    internal static (DateTime Published, DateTime Updated) Times(DemoArticle story, DateTime nowUtc, TimeZoneInfo timeZone)
     {
         var published = story.Published.ToUtc(nowUtc, timeZone);
         var updated = story.Updated?.ToUtc(nowUtc, timeZone);
@@ -138,7 +138,7 @@ public sealed class DemoContent(
         return (published, updated ?? (story.Scheduled ? nowUtc : published));
     }
 
-    private static void Check(List<DemoStory> stories)
+    private static void Check(List<DemoArticle> stories)
     {
         var sections = Sections().Select(s => s.Slug).ToHashSet();
         var authors = Authors().Select(a => a.Slug).ToHashSet();
@@ -170,12 +170,12 @@ public sealed class DemoContent(
     }
 
     /// <summary>Orders the stories so that each read-also target is saved before the story that names it.</summary>
-    private static List<DemoStory> TargetsFirst(List<DemoStory> stories)
+    private static List<DemoArticle> TargetsFirst(List<DemoArticle> stories)
     {
         var bySlug = stories.ToDictionary(s => (s.Language, s.Slug));
-        var ordered = new List<DemoStory>();
-        var visiting = new HashSet<DemoStory>();
-        void Visit(DemoStory story)
+        var ordered = new List<DemoArticle>();
+        var visiting = new HashSet<DemoArticle>();
+        void Visit(DemoArticle story)
         {
             if (ordered.Contains(story))
                 return;

@@ -77,7 +77,7 @@ public static class DemoGenerateVerb
         await using var app = await VerbHost.StartDatabaseAsync(overrides, cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GazetteDb>();
-        var added = await AddStoriesAsync(scope.ServiceProvider, db, count.Value, seed, cancellationToken);
+        var added = await AddArticlesAsync(scope.ServiceProvider, db, count.Value, seed, cancellationToken);
         var inserted = watch.Elapsed;
         var index = app.Services.GetRequiredService<SearchIndex>();
         try
@@ -95,7 +95,7 @@ public static class DemoGenerateVerb
         return 0;
     }
 
-    private static async Task<int> AddStoriesAsync(IServiceProvider services, GazetteDb db, int count, int seed, CancellationToken cancellationToken)
+    private static async Task<int> AddArticlesAsync(IServiceProvider services, GazetteDb db, int count, int seed, CancellationToken cancellationToken)
     {
         var markdown = services.GetRequiredService<ArticleMarkdown>();
         var imageSizes = await services.GetRequiredService<DemoContent>().CopyImagesAsync(cancellationToken);
@@ -109,7 +109,7 @@ public static class DemoGenerateVerb
         var tags = await FindOrAddAsync<Tag>(db, [], t => t.Slug, cancellationToken);
         // Slugs end with a number above every story id so far: unique without asking the database each time.
         var serial = (await db.Articles.IgnoreQueryFilters().MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0) + 1;
-        var generator = new StoryGenerator(seed, DateTime.UtcNow);
+        var generator = new ArticleGenerator(seed, DateTime.UtcNow);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var done = 0; done < count; done += BatchSize)
         {

@@ -8,7 +8,7 @@ internal static class DemoResources
 {
     private const string Prefix = "Gazette.Demo.";
 
-    /// <summary>The file names under <paramref name="folder"/> (e.g. <c>stories/</c>), in ordinal order.</summary>
+    /// <summary>The file names under <paramref name="folder"/> (e.g. <c>articles/</c>), in ordinal order.</summary>
     public static IReadOnlyList<string> Names(string folder)
     {
         var prefix = Prefix + folder.TrimEnd('/') + ".";

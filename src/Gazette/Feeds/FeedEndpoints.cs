@@ -53,17 +53,17 @@ public static class FeedEndpoints
             : Editions.Edition.Default(site);
         if (edition is null || editionLanguage is not null && (!edition.Scoped || edition.IsDefault))
             return Results.NotFound();
-        var scope = await FeedStories.FindScopeAsync(db, site.Settings.Title, kind, key, cancellationToken, edition);
+        var scope = await FeedArticles.FindScopeAsync(db, site.Settings.Title, kind, key, cancellationToken, edition);
         if (scope is null)
             return Results.NotFound();
         var feedFormat = Enum.Parse<FeedFormat>(format, ignoreCase: true);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var stories = await FeedStories.NewestAsync(db, scope, now, cancellationToken);
+        var stories = await FeedArticles.NewestAsync(db, scope, now, cancellationToken);
         var fullText = site.Settings.FeedFullText;
         if (fullText)
         {
             var readAlso = services.GetRequiredService<ReadAlsoBlocks>();
-            var resolved = new List<FeedStory>(stories.Count);
+            var resolved = new List<FeedArticle>(stories.Count);
             foreach (var story in stories)
                 resolved.Add(story with { BodyHtml = await readAlso.ResolveAsync(story.BodyHtml, story.Language, cancellationToken) });
             stories = resolved;

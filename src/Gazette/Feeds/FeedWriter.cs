@@ -20,11 +20,11 @@ public enum FeedFormat
 
 /// <summary>One feed about to be written: its scope, stories (their bodies already resolved), and where things live.</summary>
 public sealed record FeedDocument(
-    FeedScope Scope, IReadOnlyList<FeedStory> Stories, string Description, string SiteLanguage, bool FullText,
-    Func<string, string> Absolute, Func<FeedStory, string> StoryPath, Func<string, long?> MediaLength,
-    Func<FeedStory, string, string>? AuthorPath = null)
+    FeedScope Scope, IReadOnlyList<FeedArticle> Stories, string Description, string SiteLanguage, bool FullText,
+    Func<string, string> Absolute, Func<FeedArticle, string> ArticlePath, Func<string, long?> MediaLength,
+    Func<FeedArticle, string, string>? AuthorPath = null)
 {
-    public string AuthorUrl(FeedStory story, string authorSlug) => Absolute(AuthorPath?.Invoke(story, authorSlug) ?? "/author/" + authorSlug);
+    public string AuthorUrl(FeedArticle story, string authorSlug) => Absolute(AuthorPath?.Invoke(story, authorSlug) ?? "/author/" + authorSlug);
 }
 
 /// <summary>
@@ -71,7 +71,7 @@ public static partial class FeedWriter
         var items = new List<SyndicationItem>();
         foreach (var story in document.Stories)
         {
-            var url = document.Absolute(document.StoryPath(story));
+            var url = document.Absolute(document.ArticlePath(story));
             var item = new SyndicationItem
             {
                 Id = url,
@@ -150,7 +150,7 @@ public static partial class FeedWriter
             scope.Language ?? document.SiteLanguage,
             document.Stories.Select(story =>
             {
-                var url = document.Absolute(document.StoryPath(story));
+                var url = document.Absolute(document.ArticlePath(story));
                 var tags = (story.SectionName is null ? story.Tags : story.Tags.Prepend(story.SectionName)).ToList();
                 return new JsonFeedItem(
                     url,

@@ -40,7 +40,7 @@ public static partial class OEmbedEndpoint
 
         var snapshot = await site.GetAsync(cancellationToken);
         var baseUrl = SiteUrls.BaseUrl(snapshot.Settings, context.Request);
-        var match = StoryPath().Match(uri.AbsolutePath);
+        var match = ArticlePath().Match(uri.AbsolutePath);
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var siteUri) || !string.Equals(uri.Host, siteUri.Host, StringComparison.OrdinalIgnoreCase) || !match.Success)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "That address is not a story of this site.");
         var language = match.Groups["lang"].Value;
@@ -87,5 +87,5 @@ public static partial class OEmbedEndpoint
     }
 
     [GeneratedRegex(@"^/(?<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/\d{4}/\d{2}/\d{2}/(?<slug>[a-z0-9-]{1,100})/?$")]
-    private static partial Regex StoryPath();
+    private static partial Regex ArticlePath();
 }

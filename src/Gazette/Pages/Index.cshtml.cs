@@ -16,10 +16,10 @@ namespace Gazette.Pages;
 [OutputCache(PolicyName = OutputCaching.Pages)]
 public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider clock) : GazettePageModel(site)
 {
-    public const int StoriesPerSection = 4;
+    public const int ArticlesPerSection = 4;
 
-    public StoryPage Latest { get; private set; } = null!;
-    public IReadOnlyList<(Section Section, IReadOnlyList<StorySummary> Stories)> SectionBlocks { get; private set; } = [];
+    public ArticleListPage Latest { get; private set; } = null!;
+    public IReadOnlyList<(Section Section, IReadOnlyList<ArticleSummary> Stories)> SectionBlocks { get; private set; } = [];
     public Labels Labels { get; private set; } = null!;
 
     [FromQuery(Name = "page")]
@@ -51,7 +51,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
                 var ids = Edition.Scope(db.Articles).AsNoTracking().WherePublic(now)
                     .Where(a => a.SectionId == sectionId && !shown.Contains(a.Id))
                     .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                    .Take(StoriesPerSection)
+                    .Take(ArticlesPerSection)
                     .Select(a => a.Id);
                 newest = newest is null ? ids : newest.Concat(ids);
             }
@@ -61,7 +61,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
                 .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
                 .ToSummariesAsync(db, cancellationToken);
             SectionBlocks = Site.Sections
-                .Select(section => (section, (IReadOnlyList<StorySummary>)cards.Where(c => c.SectionSlug == section.Slug).ToList()))
+                .Select(section => (section, (IReadOnlyList<ArticleSummary>)cards.Where(c => c.SectionSlug == section.Slug).ToList()))
                 .Where(block => block.Item2.Count > 0)
                 .ToList();
         }

@@ -20,35 +20,35 @@ namespace Gazette.Related;
 /// </summary>
 public static class RelatedRanking
 {
-    public const int MaxStories = 5;
-    public const int MinStories = 3;
+    public const int MaxArticles = 5;
+    public const int MinArticles = 3;
 
     private const int Candidates = 50;
     private const float TagBoost = 0.5f;
 
-    private static readonly Analyzer Analyzer = StoryDocument.CreateAnalyzer();
+    private static readonly Analyzer Analyzer = ArticleDocument.CreateAnalyzer();
 
     /// <summary>Up to <paramref name="count"/> story ids, best first; empty when the story is not in the index.</summary>
-    public static IReadOnlyList<int> Rank(IndexSearcher searcher, int storyId, DateTime nowUtc, IReadOnlySet<int> leaveOut, int count = MaxStories)
+    public static IReadOnlyList<int> Rank(IndexSearcher searcher, int storyId, DateTime nowUtc, IReadOnlySet<int> leaveOut, int count = MaxArticles)
     {
-        var sourceHits = searcher.Search(new TermQuery(new Term(StoryDocument.Id, StoryDocument.IdText(storyId))), 1);
+        var sourceHits = searcher.Search(new TermQuery(new Term(ArticleDocument.Id, ArticleDocument.IdText(storyId))), 1);
         if (sourceHits.TotalHits == 0)
             return [];
         var sourceDoc = sourceHits.ScoreDocs[0].Doc;
         var source = searcher.Doc(sourceDoc);
-        var language = PrimaryLanguage(source.Get(StoryDocument.LanguageTag));
-        var key = StoryAnalyzers.KeyOf(language);
+        var language = PrimaryLanguage(source.Get(ArticleDocument.LanguageTag));
+        var key = ArticleAnalyzers.KeyOf(language);
         var published = PublishedOf(source);
 
         var query = new BooleanQuery();
         if (LikeText(searcher.IndexReader, source, key) is { } like)
             query.Add(like, Occur.SHOULD);
-        foreach (var tagId in source.GetValues(StoryDocument.TagId))
-            query.Add(new TermQuery(new Term(StoryDocument.TagId, tagId)) { Boost = TagBoost }, Occur.SHOULD);
+        foreach (var tagId in source.GetValues(ArticleDocument.TagId))
+            query.Add(new TermQuery(new Term(ArticleDocument.TagId, tagId)) { Boost = TagBoost }, Occur.SHOULD);
 
         var taken = new List<(int Id, bool SameLanguage, double Score)>();
-        var seenBodies = new HashSet<string> { source.Get(StoryDocument.BodyFingerprint) ?? "" };
-        var seenHeadlines = new HashSet<string> { source.Get(StoryDocument.HeadlineFingerprint) ?? "" };
+        var seenBodies = new HashSet<string> { source.Get(ArticleDocument.BodyFingerprint) ?? "" };
+        var seenHeadlines = new HashSet<string> { source.Get(ArticleDocument.HeadlineFingerprint) ?? "" };
         seenBodies.Remove("");
         seenHeadlines.Remove("");
         var publicNow = Filter(nowUtc, storyId, null);
@@ -64,13 +64,13 @@ public static class RelatedRanking
                 var days = Math.Abs((PublishedOf(candidate) - published).TotalDays);
                 // A mild pull towards stories of the same weeks: at equal likeness, the nearer in time wins.
                 var score = hit.Score / best * (0.85 + 0.15 * Math.Exp(-days / 90));
-                taken.Add((id, PrimaryLanguage(candidate.Get(StoryDocument.LanguageTag)) == language, score));
+                taken.Add((id, PrimaryLanguage(candidate.Get(ArticleDocument.LanguageTag)) == language, score));
             }
         }
         var ranked = taken.OrderByDescending(t => t.SameLanguage).ThenByDescending(t => t.Score).Select(t => t.Id).Take(count).ToList();
-        if (ranked.Count < Math.Min(MinStories, count))
+        if (ranked.Count < Math.Min(MinArticles, count))
             ranked.AddRange(Latest(searcher, nowUtc, storyId, language, leaveOut.Concat(ranked).ToHashSet(), seenBodies, seenHeadlines,
-                Math.Min(MinStories, count) - ranked.Count));
+                Math.Min(MinArticles, count) - ranked.Count));
         return ranked;
     }
 
@@ -78,7 +78,7 @@ public static class RelatedRanking
     /// null when nothing in it is distinctive.</summary>
     private static Query? LikeText(IndexReader reader, Document source, string key)
     {
-        var field = StoryDocument.TextField(key);
+        var field = ArticleDocument.TextField(key);
         var like = new MoreLikeThis(reader)
         {
             Analyzer = Analyzer,
@@ -91,7 +91,7 @@ public static class RelatedRanking
             ApplyBoost = true,
         };
         like.SetMaxDocFreqPct(40);
-        var text = string.Join("\n\n", source.Get(StoryDocument.Headline), source.Get(StoryDocument.Standfirst), source.Get(StoryDocument.Body));
+        var text = string.Join("\n\n", source.Get(ArticleDocument.Headline), source.Get(ArticleDocument.Standfirst), source.Get(ArticleDocument.Body));
         var query = like.Like(new StringReader(text), field);
         return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
     }
@@ -100,7 +100,7 @@ public static class RelatedRanking
     private static IEnumerable<int> Latest(IndexSearcher searcher, DateTime nowUtc, int storyId, string language, HashSet<int> leaveOut,
         HashSet<string> seenBodies, HashSet<string> seenHeadlines, int count)
     {
-        var sort = new Sort(new SortField(StoryDocument.Published, SortFieldType.INT64, reverse: true));
+        var sort = new Sort(new SortField(ArticleDocument.Published, SortFieldType.INT64, reverse: true));
         var hits = searcher.Search(new MatchAllDocsQuery(), Filter(nowUtc, storyId, language), count + leaveOut.Count + 10, sort);
         var found = 0;
         foreach (var hit in hits.ScoreDocs)
@@ -119,11 +119,11 @@ public static class RelatedRanking
     private static int? Take(Lucene.Net.Documents.Document candidate, IReadOnlySet<int> leaveOut, HashSet<string> seenBodies,
         HashSet<string> seenHeadlines)
     {
-        var id = int.Parse(candidate.Get(StoryDocument.Id), CultureInfo.InvariantCulture);
+        var id = int.Parse(candidate.Get(ArticleDocument.Id), CultureInfo.InvariantCulture);
         if (leaveOut.Contains(id))
             return null;
-        var body = candidate.Get(StoryDocument.BodyFingerprint);
-        var headline = candidate.Get(StoryDocument.HeadlineFingerprint);
+        var body = candidate.Get(ArticleDocument.BodyFingerprint);
+        var headline = candidate.Get(ArticleDocument.HeadlineFingerprint);
         if (body is not null && seenBodies.Contains(body) || headline is not null && seenHeadlines.Contains(headline))
             return null;
         if (body is not null)
@@ -138,16 +138,16 @@ public static class RelatedRanking
     {
         var filter = new BooleanFilter
         {
-            new FilterClause(NumericRangeFilter.NewInt64Range(StoryDocument.Published, null, nowUtc.Ticks, true, true), Occur.MUST),
-            new FilterClause(new TermFilter(new Term(StoryDocument.Id, StoryDocument.IdText(storyId))), Occur.MUST_NOT),
+            new FilterClause(NumericRangeFilter.NewInt64Range(ArticleDocument.Published, null, nowUtc.Ticks, true, true), Occur.MUST),
+            new FilterClause(new TermFilter(new Term(ArticleDocument.Id, ArticleDocument.IdText(storyId))), Occur.MUST_NOT),
         };
         if (language is not null)
-            filter.Add(new FilterClause(new TermFilter(new Term(StoryDocument.Language, language)), Occur.MUST));
+            filter.Add(new FilterClause(new TermFilter(new Term(ArticleDocument.Language, language)), Occur.MUST));
         return filter;
     }
 
     private static DateTime PublishedOf(Lucene.Net.Documents.Document document) =>
-        new(long.Parse(document.Get(StoryDocument.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        new(long.Parse(document.Get(ArticleDocument.Published), CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
     private static string PrimaryLanguage(string? tag) => (tag ?? "").Split('-')[0].ToLowerInvariant();
 }

@@ -15,7 +15,7 @@ namespace Gazette.Search;
 public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes, IOptions<GazetteOptions> options,
     IOutputCacheStore cache, TimeProvider clock, ILogger<IndexFollower> logger) : BackgroundService
 {
-    private const int MaxStoriesEvictedOneByOne = 200;
+    private const int MaxArticlesEvictedOneByOne = 200;
 
     private readonly ChangeFeedReader feed = new();
 
@@ -61,7 +61,7 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
             var (changes, newest) = await feed.ReadAsync(db, last, cancellationToken);
             if (changes.Count == 0)
                 return;
-            var stories = StoriesTouchedBy(changes);
+            var stories = ArticlesTouchedBy(changes);
             await index.ApplyAsync(db, stories, newest, cancellationToken);
             if (stories.Count > 0)
                 await EvictWhatTheIndexShowedAsync(stories, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
     private async Task EvictWhatTheIndexShowedAsync(IReadOnlyCollection<int> stories, CancellationToken cancellationToken)
     {
         await cache.EvictByTagAsync(Caching.CacheTags.SearchResults, cancellationToken);
-        if (stories.Count > MaxStoriesEvictedOneByOne)
+        if (stories.Count > MaxArticlesEvictedOneByOne)
         {
             await cache.EvictByTagAsync(Caching.GazetteCachePolicy.AllTag, cancellationToken);
             return;
@@ -95,19 +95,19 @@ public sealed class IndexFollower(SearchIndex index, IServiceScopeFactory scopes
             await cache.EvictByTagAsync(Caching.CacheTags.RelatedListOf(id), cancellationToken);
     }
 
-    private HashSet<int> StoriesTouchedBy(IEnumerable<ChangeEvent> changes)
+    private HashSet<int> ArticlesTouchedBy(IEnumerable<ChangeEvent> changes)
     {
         var stories = new HashSet<int>();
         foreach (var change in changes)
         {
-            var id = StoryDocument.IdText(change.EntityId);
+            var id = ArticleDocument.IdText(change.EntityId);
             // Who uses a section, tag or author is read from the index: after a delete the database no longer knows.
             stories.UnionWith(change.EntityType switch
             {
                 "Article" => [change.EntityId],
-                "Section" => index.StoriesWith(StoryDocument.SectionId, id),
-                "Tag" => index.StoriesWith(StoryDocument.TagId, id),
-                "Author" => index.StoriesWith(StoryDocument.AuthorId, id),
+                "Section" => index.ArticlesWith(ArticleDocument.SectionId, id),
+                "Tag" => index.ArticlesWith(ArticleDocument.TagId, id),
+                "Author" => index.ArticlesWith(ArticleDocument.AuthorId, id),
                 _ => [],
             });
         }

@@ -24,7 +24,7 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
 {
     public const string LastChangeKey = "gazette.lastChangeId";
 
-    /// <summary>Bumped when <see cref="StoryDocument"/> gains or changes fields: an index of another layout is rebuilt.</summary>
+    /// <summary>Bumped when <see cref="ArticleDocument"/> gains or changes fields: an index of another layout is rebuilt.</summary>
     public const string LayoutKey = "gazette.layout";
     // 4: one text field per language and a headline field (3 on the search branch); the language field also holds a
     // regional story's whole tag (pt-br) (3 on the editions branch). Either 3 may exist on a node: 4 rebuilds both.
@@ -106,9 +106,9 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
             var batch = await Stories(db).Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 break;
-            foreach (var article in batch.Where(StoryDocument.Belongs))
+            foreach (var article in batch.Where(ArticleDocument.Belongs))
             {
-                writer!.AddDocument(StoryDocument.From(article));
+                writer!.AddDocument(ArticleDocument.From(article));
                 count++;
             }
             lastId = batch[^1].Id;
@@ -127,9 +127,9 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
             var found = await Stories(db).Where(a => chunk.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
             foreach (var id in chunk)
             {
-                var term = new Term(StoryDocument.Id, StoryDocument.IdText(id));
-                if (found.TryGetValue(id, out var article) && StoryDocument.Belongs(article))
-                    writer!.UpdateDocument(term, StoryDocument.From(article));
+                var term = new Term(ArticleDocument.Id, ArticleDocument.IdText(id));
+                if (found.TryGetValue(id, out var article) && ArticleDocument.Belongs(article))
+                    writer!.UpdateDocument(term, ArticleDocument.From(article));
                 else
                     writer!.DeleteDocuments(term);
             }
@@ -147,14 +147,14 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
     }
 
     /// <summary>The stories whose document holds <paramref name="value"/> in <paramref name="field"/> (who uses a tag, a section…).</summary>
-    public IReadOnlyList<int> StoriesWith(string field, string value)
+    public IReadOnlyList<int> ArticlesWith(string field, string value)
     {
         var ids = new List<int>();
         Search(searcher =>
         {
             var hits = searcher.Search(new TermQuery(new Term(field, value)), int.MaxValue / 2);
             foreach (var hit in hits.ScoreDocs)
-                ids.Add(int.Parse(searcher.Doc(hit.Doc).Get(StoryDocument.Id), System.Globalization.CultureInfo.InvariantCulture));
+                ids.Add(int.Parse(searcher.Doc(hit.Doc).Get(ArticleDocument.Id), System.Globalization.CultureInfo.InvariantCulture));
             return 0;
         });
         return ids;
@@ -216,7 +216,7 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
 
     /// <summary>How every Gazette index is written: the site's, and the temporary ones of tools/RelatedEval and bench/search.</summary>
     public static IndexWriterConfig WriterConfig(OpenMode mode) =>
-        new(Text.Analysis.StoryAnalyzers.Version, StoryDocument.CreateAnalyzer()) { OpenMode = mode, Similarity = Similarity };
+        new(Text.Analysis.ArticleAnalyzers.Version, ArticleDocument.CreateAnalyzer()) { OpenMode = mode, Similarity = Similarity };
 
     /// <summary>A searcher that ranks as the site's do.</summary>
     public static IndexSearcher Searcher(IndexReader reader) => new(reader) { Similarity = Similarity };

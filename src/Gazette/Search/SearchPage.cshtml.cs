@@ -48,7 +48,7 @@ public sealed class SearchPageModel(SiteSearch search, SearchIndex index, SiteCo
         Results = await search.RunAsync(Criteria, Site.TimeZone, cancellationToken);
         HttpContext.KeepBrieflyWhileIndexSettles(index);
         if (Criteria.Query.Length > 0 && Results.Total == 0 && !Results.IndexRebuilding && Results.SimilarWords.Count == 0
-            && StorySearch.TextQuery(Criteria.Query, Text.Analysis.StoryAnalyzers.Keys) is null)
+            && ArticleSearch.TextQuery(Criteria.Query, Text.Analysis.ArticleAnalyzers.Keys) is null)
             messages.Add(Labels["SearchNoWords"]);
         Messages = messages;
         Heading = Criteria.Query.Length > 0 ? Labels.Format("SearchResultsFor", Criteria.Query) : Labels["Search"];

@@ -20,7 +20,7 @@ public sealed class SimilarTerms(IndexReader reader)
     /// <summary>The term itself when the language's fields hold it; else its nearest terms there (none when nothing is near).</summary>
     public IReadOnlyList<string> For(string key, string term)
     {
-        var field = StoryDocument.TextField(key);
+        var field = ArticleDocument.TextField(key);
         if (reader.DocFreq(new Term(field, new BytesRef(term))) > 0)
             return [term];
         if (term.Length < 3 || MultiFields.GetTerms(reader, field) is not { } terms)

@@ -9,7 +9,7 @@ namespace Gazette.Search;
 /// A search as the page and the API run it: from the index when it is ready, else from a plain database match on
 /// headlines and standfirsts, so that searching keeps working while the index is built.
 /// </summary>
-public sealed class SiteSearch(StorySearch search, GazetteDb db, TimeProvider clock)
+public sealed class SiteSearch(ArticleSearch search, GazetteDb db, TimeProvider clock)
 {
     public async Task<SearchResults> RunAsync(SearchRequest request, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -37,12 +37,12 @@ public sealed class SiteSearch(StorySearch search, GazetteDb db, TimeProvider cl
             stories = stories.Where(a => a.Language.ToLower() == language || a.Language.ToLower().StartsWith(language + "-"));
         if (request.From is { } from)
         {
-            var start = StorySearch.StartOfDayUtc(from, zone);
+            var start = ArticleSearch.StartOfDayUtc(from, zone);
             stories = stories.Where(a => a.PublishedAt >= start);
         }
         if (request.To is { } to)
         {
-            var end = StorySearch.StartOfDayUtc(to.AddDays(1), zone);
+            var end = ArticleSearch.StartOfDayUtc(to.AddDays(1), zone);
             stories = stories.Where(a => a.PublishedAt < end);
         }
         var total = await stories.CountAsync(cancellationToken);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Sections;
 
 [OutputCache(PolicyName = OutputCaching.Pages)]
-public sealed class SectionPageModel(GazetteDb db, SiteContext site, TimeProvider clock) : StoryListPageModel(db, site, clock)
+public sealed class SectionPageModel(GazetteDb db, SiteContext site, TimeProvider clock) : ArticleListPageModel(db, site, clock)
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

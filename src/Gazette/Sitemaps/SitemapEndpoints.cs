@@ -23,7 +23,7 @@ public static class SitemapEndpoints
     /// Well under the protocol's 50,000: a story entry with an image and a few translations runs to about 2 KB,
     /// so a page stays far below the 50 MB limit too.
     /// </summary>
-    public const int StoriesPerSitemap = 10_000;
+    public const int ArticlesPerSitemap = 10_000;
 
     /// <summary>Google News reads at most 1,000 URLs, from the last two days.</summary>
     public const int NewsLimit = 1000;
@@ -71,9 +71,9 @@ public static class SitemapEndpoints
             writer.WriteStartElement("sitemapindex", SitemapNs);
             WriteSitemap(writer, SiteUrls.Absolute(settings, context.Request, "/sitemaps/pages.xml"), updates.Count > 0 ? updates.Max() : null);
             WriteSitemap(writer, SiteUrls.Absolute(settings, context.Request, "/sitemaps/news.xml"), null);
-            for (var page = 0; page * StoriesPerSitemap < updates.Count; page++)
+            for (var page = 0; page * ArticlesPerSitemap < updates.Count; page++)
             {
-                var lastModified = updates.Skip(page * StoriesPerSitemap).Take(StoriesPerSitemap).Max();
+                var lastModified = updates.Skip(page * ArticlesPerSitemap).Take(ArticlesPerSitemap).Max();
                 WriteSitemap(writer, SiteUrls.Absolute(settings, context.Request, $"/sitemaps/stories-{page + 1}.xml"), lastModified);
             }
             writer.WriteEndElement();
@@ -112,7 +112,7 @@ public static class SitemapEndpoints
         var content = Write(writer =>
         {
             writer.WriteStartElement("urlset", SitemapNs);
-            foreach (var path in paths.Take(StoriesPerSitemap * 5))
+            foreach (var path in paths.Take(ArticlesPerSitemap * 5))
             {
                 writer.WriteStartElement("url", SitemapNs);
                 writer.WriteElementString("loc", SitemapNs, SiteUrls.Absolute(settings, context.Request, path));
@@ -136,10 +136,10 @@ public static class SitemapEndpoints
     {
         var snapshot = await site.GetAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (page > int.MaxValue / StoriesPerSitemap)
+        if (page > int.MaxValue / ArticlesPerSitemap)
             return Results.NotFound();
         var entries = await Entries(db.Articles.AsNoTracking().WherePublic(now).OrderBy(a => a.Id)
-            .Skip((page - 1) * StoriesPerSitemap).Take(StoriesPerSitemap)).ToListAsync(cancellationToken);
+            .Skip((page - 1) * ArticlesPerSitemap).Take(ArticlesPerSitemap)).ToListAsync(cancellationToken);
         if (entries.Count == 0 && page > 1)
             return Results.NotFound();
         var content = await WriteUrlSetAsync(context, db, snapshot, entries, now, news: false, cancellationToken);

@@ -10,14 +10,14 @@ namespace Gazette.Tags;
 /// <summary>
 /// How many of the newsroom's published stories use each word, per language, so that the suggested tags of a story
 /// pass over words every story uses ("said", "government") for the ones that make this story itself
-/// (<see cref="DocumentFrequencies"/>). Counted from the newest <see cref="StoriesCounted"/> public stories of the
+/// (<see cref="DocumentFrequencies"/>). Counted from the newest <see cref="ArticlesCounted"/> public stories of the
 /// language the first time an editor asks (about 2 ms a story), then recounted in the background when older than
 /// <see cref="KeptFor"/>, the old count serving meanwhile: word frequencies drift slowly, so only the first request of
 /// a language after start-up waits.
 /// </summary>
 public sealed class PublishedWordCounts(IServiceScopeFactory scopes, TimeProvider time, ILogger<PublishedWordCounts> logger)
 {
-    public const int StoriesCounted = 2000;
+    public const int ArticlesCounted = 2000;
     public static readonly TimeSpan KeptFor = TimeSpan.FromHours(1);
 
     private readonly Dictionary<string, Counted> counted = new(StringComparer.Ordinal);
@@ -77,12 +77,12 @@ public sealed class PublishedWordCounts(IServiceScopeFactory scopes, TimeProvide
             .WherePublic(time.GetUtcNow().UtcDateTime)
             .Where(a => a.Language == language || a.Language.StartsWith(regional))
             .OrderByDescending(a => a.PublishedAt)
-            .Take(StoriesCounted)
+            .Take(ArticlesCounted)
             .Select(a => new { a.Headline, a.Standfirst, a.BodyHtml })
             .ToListAsync();
         var counts = new DocumentFrequencies(language);
         foreach (var story in stories)
-            counts.Add(story.Headline, story.Standfirst + "\n" + StoryDocument.PlainText(story.BodyHtml));
+            counts.Add(story.Headline, story.Standfirst + "\n" + ArticleDocument.PlainText(story.BodyHtml));
         return counts;
     }
 

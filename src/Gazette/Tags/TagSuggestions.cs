@@ -25,7 +25,7 @@ public sealed class TagSuggestions(GazetteDb db, ArticleMarkdown markdown, Publi
     public async Task<IReadOnlyList<TagSuggestion>> ForAsync(string? headline, string? bodyMarkdown, string? language,
         IEnumerable<string> alreadyChosen, CancellationToken cancellationToken)
     {
-        var body = StoryDocument.PlainText(await markdown.RenderAsync(bodyMarkdown ?? "", language, cancellationToken));
+        var body = ArticleDocument.PlainText(await markdown.RenderAsync(bodyMarkdown ?? "", language, cancellationToken));
         var code = KeyphraseLanguage.Choose((language ?? "").Split('-')[0].Trim(), headline, body).Code;
         var tagNames = await db.Tags.AsNoTracking().Select(t => t.Name).ToListAsync(cancellationToken);
         var existing = tagNames.ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -76,7 +76,7 @@ public static class TagsSuggestVerb
         if (!File.Exists(file))
             return Fail(error, $"file not found: {file}");
 
-        var stories = new List<Story>();
+        var stories = new List<SuggestInput>();
         var number = 0;
         foreach (var line in File.ReadLines(file, Encoding.UTF8))
         {
@@ -116,7 +116,7 @@ public static class TagsSuggestVerb
         return 0;
     }
 
-    private static (Story? Story, string Reason) Parse(string line)
+    private static (SuggestInput? Input, string Reason) Parse(string line)
     {
         JsonElement root;
         try
@@ -136,7 +136,7 @@ public static class TagsSuggestVerb
             return (null, "missing \"text\" (a string).");
         var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         var language = root.TryGetProperty("lang", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
-        return (new Story(id, title, text.GetString()!, language), "");
+        return (new SuggestInput(id, title, text.GetString()!, language), "");
     }
 
     private static string Format(JsonElement id, IReadOnlyList<string> keyphrases)
@@ -162,5 +162,5 @@ public static class TagsSuggestVerb
         return 1;
     }
 
-    private sealed record Story(JsonElement Id, string? Title, string Text, string? Language);
+    private sealed record SuggestInput(JsonElement Id, string? Title, string Text, string? Language);
 }

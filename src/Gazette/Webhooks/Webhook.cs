@@ -75,7 +75,7 @@ public class WebhookCursor
 }
 
 /// <summary>A story the dispatcher last saw public: tells a publication from an update, and an unpublication from nothing.</summary>
-public class WebhookPublicStory
+public class WebhookPublicArticle
 {
     public int ArticleId { get; set; }
 }

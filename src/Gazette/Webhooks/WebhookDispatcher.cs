@@ -72,7 +72,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
             var last = await db.ChangeEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
             db.WebhookCursors.Add(new WebhookCursor { LastChangeId = last });
             var publicIds = await db.Articles.AsNoTracking().WherePublic(now).Select(a => a.Id).ToListAsync(cancellationToken);
-            db.WebhookPublicStories.AddRange(publicIds.Select(id => new WebhookPublicStory { ArticleId = id }));
+            db.WebhookPublicStories.AddRange(publicIds.Select(id => new WebhookPublicArticle { ArticleId = id }));
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
@@ -99,7 +99,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
             if (eventName is null)
                 continue;
             if (isPublic && known is null)
-                db.WebhookPublicStories.Add(new WebhookPublicStory { ArticleId = change.EntityId });
+                db.WebhookPublicStories.Add(new WebhookPublicArticle { ArticleId = change.EntityId });
             else if (!isPublic && known is not null)
                 db.WebhookPublicStories.Remove(known);
             foreach (var webhook in webhooks.Where(w => w.Wants(eventName)))

@@ -36,7 +36,7 @@ public static class WebhooksModel
             delivery.HasOne(d => d.Webhook).WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<WebhookCursor>().Property(c => c.Id).ValueGeneratedNever();
-        model.Entity<WebhookPublicStory>(story =>
+        model.Entity<WebhookPublicArticle>(story =>
         {
             story.HasKey(s => s.ArticleId);
             story.Property(s => s.ArticleId).ValueGeneratedNever();

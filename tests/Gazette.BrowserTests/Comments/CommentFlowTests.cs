@@ -15,7 +15,7 @@ public sealed class CommentFlowTests(GazetteProcess site, Chromium chromium) : B
         var admin = await Site.AdministratorAsync();
         var adminPage = await NewPageAsync();
         await SignInAsync(adminPage, admin.Email, admin.Password);
-        var storyPath = await PublishStoryAsync(adminPage, "Ferry timetable comment flow");
+        var storyPath = await PublishArticleAsync(adminPage, "Ferry timetable comment flow");
         var (editor, _) = await NewColleagueAsync(adminPage, "Editor", "Morgane Moderatrice");
 
         var reader = await NewPageAsync();
@@ -56,7 +56,7 @@ public sealed class CommentFlowTests(GazetteProcess site, Chromium chromium) : B
         var admin = await Site.AdministratorAsync();
         var adminPage = await NewPageAsync();
         await SignInAsync(adminPage, admin.Email, admin.Password);
-        var storyPath = await PublishStoryAsync(adminPage, "Harbour lights keyboard comment");
+        var storyPath = await PublishArticleAsync(adminPage, "Harbour lights keyboard comment");
 
         var reader = await NewPageAsync();
         await reader.GotoAsync(storyPath);
@@ -86,7 +86,7 @@ public sealed class CommentFlowTests(GazetteProcess site, Chromium chromium) : B
     }
 
     /// <summary>Publishes a story through the editor (in English, so the form's labels are the English ones); returns its public path.</summary>
-    private static async Task<string> PublishStoryAsync(IPage page, string words)
+    private static async Task<string> PublishArticleAsync(IPage page, string words)
     {
         await page.GotoAsync("/admin/stories/new");
         await page.Locator("#Form_Headline").FillAsync($"{words} {Guid.NewGuid():N}"[..(words.Length + 9)]);

@@ -9,8 +9,8 @@ namespace Gazette.BrowserTests.Languages;
 /// <summary>A reader's first visit to <c>/</c> follows the browser's language to its edition, once, and never a crawler's.</summary>
 public sealed class EditionFlowTests(MultilingualSite site, Chromium chromium) : MultilingualTest(site, chromium)
 {
-    private const string FrenchStory = "Port-Aurel : le terminal à conteneurs retrouve ses volumes d’avant-crise";
-    private const string EnglishStory = "Port-Aurel ferry operator adds a night crossing to Eastmere";
+    private const string FrenchArticle = "Port-Aurel : le terminal à conteneurs retrouve ses volumes d’avant-crise";
+    private const string EnglishArticle = "Port-Aurel ferry operator adds a night crossing to Eastmere";
 
     [Fact]
     public async Task A_french_browser_lands_on_the_french_edition_goes_back_to_the_english_one_and_stays_there()
@@ -26,8 +26,8 @@ public sealed class EditionFlowTests(MultilingualSite site, Chromium chromium) :
         await Expect(reader.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Accueil" }))
             .ToHaveAttributeAsync("href", "/fr/");
         await Expect(reader.Locator(".site-search button")).ToHaveTextAsync("Rechercher");
-        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = FrenchStory })).Not.ToHaveCountAsync(0);
-        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = EnglishStory })).ToHaveCountAsync(0);
+        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = FrenchArticle })).Not.ToHaveCountAsync(0);
+        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = EnglishArticle })).ToHaveCountAsync(0);
 
         // The way back is in sight on the page, named in its own language.
         var switcher = reader.GetByRole(AriaRole.Navigation, new() { Name = "Éditions" });
@@ -37,7 +37,7 @@ public sealed class EditionFlowTests(MultilingualSite site, Chromium chromium) :
         await english.ClickAsync();
         await reader.WaitForURLAsync(Site.Url("/"));
         await Expect(reader.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = EnglishStory })).Not.ToHaveCountAsync(0);
+        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = EnglishArticle })).Not.ToHaveCountAsync(0);
 
         // The next visit, in a new tab of the same browser: the root edition, no redirect.
         var nextVisit = await reader.Context.NewPageAsync();
@@ -68,6 +68,6 @@ public sealed class EditionFlowTests(MultilingualSite site, Chromium chromium) :
         var french = await crawler.GotoAsync("/fr/");
         Assert.Equal(200, french!.Status);
         await Expect(crawler.Locator("html")).ToHaveAttributeAsync("lang", "fr");
-        await Expect(crawler.GetByRole(AriaRole.Link, new() { Name = FrenchStory })).Not.ToHaveCountAsync(0);
+        await Expect(crawler.GetByRole(AriaRole.Link, new() { Name = FrenchArticle })).Not.ToHaveCountAsync(0);
     }
 }

@@ -20,7 +20,7 @@ public abstract class MultilingualTest(MultilingualSite site, Chromium chromium)
     protected void Log(string step) => TestContext.Current.TestOutputHelper?.WriteLine($"{clock.ElapsedMilliseconds,6} ms {step}");
 
     /// <summary>A story as its editor knows it: the editor page's address and the headline.</summary>
-    protected sealed record Story(string EditorPath, string Headline);
+    protected sealed record PublishedArticle(string EditorPath, string Headline);
 
     /// <summary>Sets the site up through its settings page, as its administrator would, once for every flow.</summary>
     protected async Task UseEditionsAsync()
@@ -58,7 +58,7 @@ public abstract class MultilingualTest(MultilingualSite site, Chromium chromium)
     /// Writes and publishes a story on the editor with a section, two tags, a byline and a lead figure, so that a
     /// translation has all of them to copy.
     /// </summary>
-    protected static async Task<Story> PublishStoryAsync(IPage page, string headline, string language, string body)
+    protected static async Task<PublishedArticle> PublishArticleAsync(IPage page, string headline, string language, string body)
     {
         await page.GotoAsync("/admin/stories/new");
         await page.Locator("#Form_Headline").FillAsync(headline);
@@ -72,7 +72,7 @@ public abstract class MultilingualTest(MultilingualSite site, Chromium chromium)
         await page.Locator("#Form_FigureCredit").FillAsync("Gazette/Studio");
         await page.Locator("textarea[data-markdown-editor]").FillAsync(body);
         await PublishAsync(page);
-        return new Story(new Uri(page.Url).AbsolutePath, headline);
+        return new PublishedArticle(new Uri(page.Url).AbsolutePath, headline);
     }
 
     /// <summary>"Publish now" on the story being edited, and waits for the editor to say it is out.</summary>
@@ -83,7 +83,7 @@ public abstract class MultilingualTest(MultilingualSite site, Chromium chromium)
     }
 
     /// <summary>"Translate into…" on a story's editor: the new draft's editor opens.</summary>
-    protected static async Task TranslateAsync(IPage page, Story story, string language, bool machine = false)
+    protected static async Task TranslateAsync(IPage page, PublishedArticle story, string language, bool machine = false)
     {
         await page.GotoAsync(story.EditorPath);
         var panel = page.Locator("section.translations");

@@ -19,7 +19,7 @@ public sealed class TranslationFlowTests(MultilingualSite site, Chromium chromiu
         await UseEditionsAsync();
         var id = Unique();
         var editor = await AdministratorPageAsync();
-        var original = await PublishStoryAsync(editor, $"Harbour pilots vote for a two-day strike {id}", "en",
+        var original = await PublishArticleAsync(editor, $"Harbour pilots vote for a two-day strike {id}", "en",
             "The pilots who guide ships into Port-Aurel voted on Monday to stop work for two days. Talks on night shifts broke down last week.");
         var englishPath = await PublicPathAsync(editor);
         await TranslateAsync(editor, original, "fr");
@@ -68,7 +68,7 @@ public sealed class TranslationFlowTests(MultilingualSite site, Chromium chromiu
         var admin = await AdministratorPageAsync();
         var (editor, _) = await NewColleagueAsync(admin, "Editor", "Éliane Éditrice");
         await admin.Context.CloseAsync();
-        var original = await PublishStoryAsync(editor, $"Les grues du port changent de mains {id}", "fr",
+        var original = await PublishArticleAsync(editor, $"Les grues du port changent de mains {id}", "fr",
             "Le port de Port-Aurel a vendu ses trois grues à un armateur de Lierbeek. Elles resteront sur le quai nord jusqu’en mars.");
         var originalPath = await PublicPathAsync(editor);
         var reader = await NewPageAsync();
@@ -122,7 +122,7 @@ public sealed class TranslationFlowTests(MultilingualSite site, Chromium chromiu
         await UseEditionsAsync();
         var id = Unique();
         var editor = await AdministratorPageAsync();
-        var original = await PublishStoryAsync(editor, $"Le marché couvert rouvre ses portes {id}", "fr",
+        var original = await PublishArticleAsync(editor, $"Le marché couvert rouvre ses portes {id}", "fr",
             "Après deux ans de travaux, le marché couvert de Villemont rouvre samedi. Quarante commerçants y reviennent.");
 
         await TranslateAsync(editor, original, "en", machine: true);

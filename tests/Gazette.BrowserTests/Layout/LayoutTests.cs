@@ -13,7 +13,7 @@ public sealed class LayoutTests(GazetteProcess site, Chromium chromium) : Browse
     [Fact]
     public async Task Home_and_story_are_photographed_at_phone_and_desktop_width_in_light_and_dark()
     {
-        var storyPath = await StoryPathAsync();
+        var storyPath = await ArticlePathAsync();
         Directory.CreateDirectory(ScreenshotFolder);
         foreach (var width in new[] { 375, 1280 })
         {
@@ -54,7 +54,7 @@ public sealed class LayoutTests(GazetteProcess site, Chromium chromium) : Browse
     [Fact]
     public async Task Nothing_scrolls_sideways_on_a_375_px_phone()
     {
-        var storyPath = await StoryPathAsync();
+        var storyPath = await ArticlePathAsync();
         var page = await NewPageAsync(375, 800);
         var tooWide = new List<string>();
         foreach (var path in new[] { "/", storyPath, "/section/economie", "/section/culture", "/search?q=port", "/no-such-page" })
@@ -72,7 +72,7 @@ public sealed class LayoutTests(GazetteProcess site, Chromium chromium) : Browse
     public async Task The_story_text_column_holds_45_to_90_characters_a_line_on_a_desktop()
     {
         var page = await NewPageAsync(1280, 900);
-        await page.GotoAsync(await StoryPathAsync());
+        await page.GotoAsync(await ArticlePathAsync());
         // Column width over the average width of a character of the paragraph's own text in its own font.
         var characters = await page.Locator(".story-body > p").First.EvaluateAsync<double>("""
             p => {
@@ -88,7 +88,7 @@ public sealed class LayoutTests(GazetteProcess site, Chromium chromium) : Browse
         Assert.InRange(characters, 45, 90);
     }
 
-    private async Task<string> StoryPathAsync()
+    private async Task<string> ArticlePathAsync()
     {
         var page = await NewPageAsync();
         // A demo story (long paragraphs, figures): other tests publish short stories of their own.

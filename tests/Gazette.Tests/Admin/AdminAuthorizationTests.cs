@@ -26,7 +26,7 @@ public abstract class AdminAuthorizationTests(GazetteSite site) : SiteTest(site)
     [MemberData(nameof(Pages))]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
     {
-        StoryForms.AssertSignInAsked(await Reader.GetAsync(path, TestContext.Current.CancellationToken));
+        ArticleForms.AssertSignInAsked(await Reader.GetAsync(path, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public abstract class AdminAuthorizationTests(GazetteSite site) : SiteTest(site)
     {
         var response = await Reader.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Headline"] = "x" }), TestContext.Current.CancellationToken);
 
-        StoryForms.AssertSignInAsked(response);
+        ArticleForms.AssertSignInAsked(response);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public abstract class AdminAuthorizationTests(GazetteSite site) : SiteTest(site)
     {
         var (browser, _) = await Site.SignedInAsAsync(null);
 
-        StoryForms.AssertDenied(await browser.GetAsync(path, TestContext.Current.CancellationToken));
+        ArticleForms.AssertDenied(await browser.GetAsync(path, TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public abstract class AdminAuthorizationTests(GazetteSite site) : SiteTest(site)
     {
         var (browser, _) = await Site.SignedInAsAsync(role);
 
-        StoryForms.AssertDenied(await browser.GetAsync(path, TestContext.Current.CancellationToken));
+        ArticleForms.AssertDenied(await browser.GetAsync(path, TestContext.Current.CancellationToken));
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
     }
@@ -67,25 +67,25 @@ public abstract class AdminAuthorizationTests(GazetteSite site) : SiteTest(site)
     public async Task Contributors_and_authors_cannot_open_or_change_another_persons_story(string role)
     {
         var (owner, _) = await Site.SignedInAsAsync(Roles.Author);
-        var id = await owner.CreateStoryAsync(Stories.UniqueHeadline("Someone else's story"));
+        var id = await owner.CreateArticleAsync(TestArticles.UniqueHeadline("Someone else's story"));
         var (browser, _) = await Site.SignedInAsAsync(role);
-        var fields = await owner.ReadStoryFormAsync(id);
+        var fields = await owner.ReadArticleFormAsync(id);
 
-        StoryForms.AssertDenied(await browser.GetAsync($"/admin/stories/{id}", TestContext.Current.CancellationToken));
-        StoryForms.AssertDenied(await browser.GetAsync($"/admin/stories/{id}/revisions", TestContext.Current.CancellationToken));
-        StoryForms.AssertDenied(await browser.GetAsync($"/admin/stories/preview/{id}", TestContext.Current.CancellationToken));
+        ArticleForms.AssertDenied(await browser.GetAsync($"/admin/stories/{id}", TestContext.Current.CancellationToken));
+        ArticleForms.AssertDenied(await browser.GetAsync($"/admin/stories/{id}/revisions", TestContext.Current.CancellationToken));
+        ArticleForms.AssertDenied(await browser.GetAsync($"/admin/stories/preview/{id}", TestContext.Current.CancellationToken));
         fields["Form.Headline"] = "Taken over";
-        StoryForms.AssertDenied(await browser.PostFormAsync($"/admin/stories/{id}", new(fields) { ["action"] = "save" }, formPath: "/admin/stories/new"));
-        StoryForms.AssertDenied(await browser.PostFormAsync($"/admin/stories/{id}?handler=Delete", [], formPath: "/admin/stories/new"));
-        Assert.DoesNotContain("Taken over", (await Site.LoadStoryAsync(id)).Headline);
+        ArticleForms.AssertDenied(await browser.PostFormAsync($"/admin/stories/{id}", new(fields) { ["action"] = "save" }, formPath: "/admin/stories/new"));
+        ArticleForms.AssertDenied(await browser.PostFormAsync($"/admin/stories/{id}?handler=Delete", [], formPath: "/admin/stories/new"));
+        Assert.DoesNotContain("Taken over", (await Site.LoadArticleAsync(id)).Headline);
     }
 
     [Fact]
     public async Task The_story_list_shows_contributors_only_their_own_stories_and_editors_all()
     {
         var (author, _) = await Site.SignedInAsAsync(Roles.Author);
-        var headline = Stories.UniqueHeadline("Listed story");
-        await author.CreateStoryAsync(headline);
+        var headline = TestArticles.UniqueHeadline("Listed story");
+        await author.CreateArticleAsync(headline);
         var (contributor, _) = await Site.SignedInAsAsync(Roles.Contributor);
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var query = "/admin/stories?q=" + Uri.EscapeDataString(headline);

@@ -14,10 +14,10 @@ public abstract class RevisionTests(GazetteSite site) : SiteTest(site)
     public async Task Every_save_keeps_a_revision_with_who_and_what()
     {
         var (browser, user) = await Site.SignedInAsAsync(Roles.Author, "Rita Revision");
-        var id = await browser.CreateStoryAsync(Stories.UniqueHeadline("Revised story"));
-        var fields = await browser.ReadStoryFormAsync(id);
+        var id = await browser.CreateArticleAsync(TestArticles.UniqueHeadline("Revised story"));
+        var fields = await browser.ReadArticleFormAsync(id);
         fields["Form.Body"] = "The first paragraph, now longer.";
-        await browser.PostStoryAsync(id, fields, "publish");
+        await browser.PostArticleAsync(id, fields, "publish");
 
         var revisions = await Site.RevisionsOfAsync(id);
 
@@ -33,7 +33,7 @@ public abstract class RevisionTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Saves_by_the_system_are_recorded_too()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("System story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("System story"));
         await Site.EditAsync(story.Id, a => a.Standfirst = "Changed by a script.");
 
         var revisions = await Site.RevisionsOfAsync(story.Id);
@@ -47,10 +47,10 @@ public abstract class RevisionTests(GazetteSite site) : SiteTest(site)
     public async Task The_revision_page_shows_a_word_diff_between_any_two_revisions()
     {
         var (browser, _) = await Site.SignedInAsAsync(Roles.Editor);
-        var id = await browser.CreateStoryAsync(Stories.UniqueHeadline("Diffed story"), body: "The harbour opens at dawn.\n\nSecond line stays.");
-        var fields = await browser.ReadStoryFormAsync(id);
+        var id = await browser.CreateArticleAsync(TestArticles.UniqueHeadline("Diffed story"), body: "The harbour opens at dawn.\n\nSecond line stays.");
+        var fields = await browser.ReadArticleFormAsync(id);
         fields["Form.Body"] = "The harbour opens at noon.\n\nSecond line stays.";
-        await browser.PostStoryAsync(id, fields, "save");
+        await browser.PostArticleAsync(id, fields, "save");
 
         var page = await browser.GetDocumentAsync($"/admin/stories/{id}/revisions?from=1&to=2");
 
@@ -64,17 +64,17 @@ public abstract class RevisionTests(GazetteSite site) : SiteTest(site)
     public async Task Restoring_a_revision_brings_its_text_back_as_a_new_revision()
     {
         var (browser, _) = await Site.SignedInAsAsync(Roles.Author);
-        var headline = Stories.UniqueHeadline("Restored story");
-        var id = await browser.CreateStoryAsync(headline, body: "Original words.");
-        var fields = await browser.ReadStoryFormAsync(id);
+        var headline = TestArticles.UniqueHeadline("Restored story");
+        var id = await browser.CreateArticleAsync(headline, body: "Original words.");
+        var fields = await browser.ReadArticleFormAsync(id);
         fields["Form.Headline"] = "A worse headline";
         fields["Form.Body"] = "Worse words.";
-        await browser.PostStoryAsync(id, fields, "save");
+        await browser.PostArticleAsync(id, fields, "save");
 
         var response = await browser.PostFormAsync($"/admin/stories/{id}/revisions?handler=Restore&number=1", [], formPath: $"/admin/stories/{id}/revisions");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var story = await Site.LoadStoryAsync(id);
+        var story = await Site.LoadArticleAsync(id);
         Assert.Equal(headline, story.Headline);
         Assert.Equal("Original words.", story.BodyMarkdown);
         var revisions = await Site.RevisionsOfAsync(id);
@@ -87,15 +87,15 @@ public abstract class RevisionTests(GazetteSite site) : SiteTest(site)
     {
         var (first, _) = await Site.SignedInAsAsync(Roles.Editor, "First Editor");
         var (second, _) = await Site.SignedInAsAsync(Roles.Editor, "Second Editor");
-        var id = await first.CreateStoryAsync(Stories.UniqueHeadline("Contested story"), body: "The council meets on Monday.");
-        var mine = await first.ReadStoryFormAsync(id);
-        var theirs = await second.ReadStoryFormAsync(id);
+        var id = await first.CreateArticleAsync(TestArticles.UniqueHeadline("Contested story"), body: "The council meets on Monday.");
+        var mine = await first.ReadArticleFormAsync(id);
+        var theirs = await second.ReadArticleFormAsync(id);
         theirs["Form.Body"] = "The council meets on Tuesday.";
-        Assert.Equal(HttpStatusCode.Redirect, (await second.PostStoryAsync(id, theirs, "save")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostArticleAsync(id, theirs, "save")).StatusCode);
 
         var myText = "My own careful rewrite " + Guid.NewGuid().ToString("N")[..8];
         mine["Form.Body"] = myText;
-        var response = await first.PostStoryAsync(id, mine, "save");
+        var response = await first.PostArticleAsync(id, mine, "save");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await AngleSharpParse(await response.BodyAsync());
@@ -104,7 +104,7 @@ public abstract class RevisionTests(GazetteSite site) : SiteTest(site)
         Assert.Equal("Monday.", conflict.QuerySelector("del")!.TextContent);
         Assert.Equal("Tuesday.", conflict.QuerySelector("ins")!.TextContent);
         Assert.Equal(myText, ((AngleSharp.Html.Dom.IHtmlTextAreaElement)page.QuerySelector("textarea[name='Form.Body']")!).Value);
-        Assert.Equal("The council meets on Tuesday.", (await Site.LoadStoryAsync(id)).BodyMarkdown);
+        Assert.Equal("The council meets on Tuesday.", (await Site.LoadArticleAsync(id)).BodyMarkdown);
 
         // Having seen the other change, saving again is a deliberate choice and goes through.
         var again = new Dictionary<string, string>
@@ -115,8 +115,8 @@ public abstract class RevisionTests(GazetteSite site) : SiteTest(site)
             ["Form.Language"] = "en",
             ["Form.Body"] = myText,
         };
-        Assert.Equal(HttpStatusCode.Redirect, (await first.PostStoryAsync(id, again, "save")).StatusCode);
-        Assert.Equal(myText, (await Site.LoadStoryAsync(id)).BodyMarkdown);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostArticleAsync(id, again, "save")).StatusCode);
+        Assert.Equal(myText, (await Site.LoadArticleAsync(id)).BodyMarkdown);
     }
 
     private static Task<AngleSharp.Html.Dom.IHtmlDocument> AngleSharpParse(string html) =>

@@ -15,7 +15,7 @@ public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
         var name = "Desk " + Guid.NewGuid().ToString("N")[..6];
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/admin/sections?handler=Create", new() { ["name"] = name }, formPath: "/admin/sections")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync($"/section/{Slugs.Create(name)}", TestContext.Current.CancellationToken)).StatusCode);
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Story in a section"), section: name);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Story in a section"), section: name);
         var sectionId = story.SectionId!.Value;
 
         var renamed = name + " renamed";
@@ -23,7 +23,7 @@ public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
         Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync($"/section/{Slugs.Create(renamed)}", TestContext.Current.CancellationToken)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync($"/admin/sections?handler=Delete&id={sectionId}", [], formPath: "/admin/sections")).StatusCode);
-        var kept = await Site.LoadStoryAsync(story.Id);
+        var kept = await Site.LoadArticleAsync(story.Id);
         Assert.Null(kept.SectionId);
         Assert.Equal(HttpStatusCode.NotFound, (await Reader.GetAsync($"/section/{Slugs.Create(renamed)}", TestContext.Current.CancellationToken)).StatusCode);
     }
@@ -40,7 +40,7 @@ public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
 
         var tagName = $"الميناء {suffix}";
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync("/admin/tags?handler=Create", new() { ["name"] = tagName }, formPath: "/admin/tags")).StatusCode);
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("ميناء جديد"), a => a.Language = "ar", tags: [tagName]);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("ميناء جديد"), a => a.Language = "ar", tags: [tagName]);
         Assert.Equal($"almyna-{suffix}", Assert.Single(story.Tags).Slug);
         var tag = await Reader.GetDocumentAsync($"/tag/almyna-{suffix}");
         Assert.Contains(story.Headline, tag.Body!.TextContent);
@@ -63,7 +63,7 @@ public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var slug = Gazette.Tags.TagNames.SlugOf(tagName);
         Assert.StartsWith("tag-", slug);
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("新港口"), a => a.Language = "zh", tags: [tagName]);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("新港口"), a => a.Language = "zh", tags: [tagName]);
         Assert.Equal(slug, Assert.Single(story.Tags).Slug);
         var tagPage = await Reader.GetDocumentAsync($"/tag/{slug}");
         Assert.Equal("#" + tagName, tagPage.QuerySelector("h1")!.TextContent.Trim());
@@ -92,22 +92,22 @@ public abstract class SectionsAndTagsTests(GazetteSite site) : SiteTest(site)
     {
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Tagged twice"), tags: [$"Ferries {suffix}", $"Ferry {suffix}"]);
-        var other = await Site.CreateAsync(Stories.UniqueHeadline("Tagged once"), tags: [$"Ferry {suffix}"]);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Tagged twice"), tags: [$"Ferries {suffix}", $"Ferry {suffix}"]);
+        var other = await Site.CreateAsync(TestArticles.UniqueHeadline("Tagged once"), tags: [$"Ferry {suffix}"]);
         var source = story.Tags.Single(t => t.Name == $"Ferry {suffix}");
 
         var response = await editor.PostFormAsync($"/admin/tags?handler=Merge&id={source.Id}", new() { ["into"] = $"Ferries {suffix}" }, formPath: "/admin/tags");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal([$"Ferries {suffix}"], (await Site.LoadStoryAsync(story.Id)).Tags.Select(t => t.Name));
-        Assert.Equal([$"Ferries {suffix}"], (await Site.LoadStoryAsync(other.Id)).Tags.Select(t => t.Name));
+        Assert.Equal([$"Ferries {suffix}"], (await Site.LoadArticleAsync(story.Id)).Tags.Select(t => t.Name));
+        Assert.Equal([$"Ferries {suffix}"], (await Site.LoadArticleAsync(other.Id)).Tags.Select(t => t.Name));
     }
 
     [Fact]
     public async Task The_read_also_lookup_finds_stories_by_headline()
     {
         var (contributor, _) = await Site.SignedInAsAsync(Roles.Contributor);
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Lighthouse keeper retires"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Lighthouse keeper retires"));
 
         var json = await contributor.GetStringAsync("/admin/api/stories?q=" + Uri.EscapeDataString(story.Headline[^8..].ToUpperInvariant()), TestContext.Current.CancellationToken);
 

@@ -15,16 +15,16 @@ public abstract class TrashTests(GazetteSite site) : SiteTest(site)
     public async Task A_deleted_story_disappears_from_the_site_and_restore_brings_it_back()
     {
         var (author, _) = await Site.SignedInAsAsync(Roles.Author);
-        var headline = Stories.UniqueHeadline("Deleted then restored");
-        var id = await author.CreateStoryAsync(headline);
-        await author.PostStoryAsync(id, await author.ReadStoryFormAsync(id), "publish");
-        var path = await Site.PathOfAsync(await Site.LoadStoryAsync(id));
+        var headline = TestArticles.UniqueHeadline("Deleted then restored");
+        var id = await author.CreateArticleAsync(headline);
+        await author.PostArticleAsync(id, await author.ReadArticleFormAsync(id), "publish");
+        var path = await Site.PathOfAsync(await Site.LoadArticleAsync(id));
         Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
 
         var deleted = await author.PostFormAsync($"/admin/stories/{id}?handler=Delete", [], formPath: $"/admin/stories/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        Assert.NotNull((await Site.LoadStoryAsync(id)).DeletedAt);
+        Assert.NotNull((await Site.LoadArticleAsync(id)).DeletedAt);
         Assert.Equal(HttpStatusCode.NotFound, (await Reader.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await author.GetAsync($"/admin/stories/{id}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.DoesNotContain(headline, await author.GetStringAsync("/admin/stories", TestContext.Current.CancellationToken));
@@ -33,15 +33,15 @@ public abstract class TrashTests(GazetteSite site) : SiteTest(site)
         var restored = await author.PostFormAsync($"/admin/stories/trash?handler=Restore&id={id}", [], formPath: "/admin/stories/trash");
 
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
-        Assert.Null((await Site.LoadStoryAsync(id)).DeletedAt);
+        Assert.Null((await Site.LoadArticleAsync(id)).DeletedAt);
         Assert.Equal(HttpStatusCode.OK, (await Reader.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
     public async Task Stories_deleted_more_than_30_days_ago_are_purged_when_the_trash_is_opened()
     {
-        var old = await Site.CreateAsync(Stories.UniqueHeadline("Long deleted"));
-        var recent = await Site.CreateAsync(Stories.UniqueHeadline("Recently deleted"));
+        var old = await Site.CreateAsync(TestArticles.UniqueHeadline("Long deleted"));
+        var recent = await Site.CreateAsync(TestArticles.UniqueHeadline("Recently deleted"));
         await Site.WithDbAsync(async db =>
         {
             await db.Articles.Where(a => a.Id == old.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.DeletedAt, DateTime.UtcNow.AddDays(-31)), TestContext.Current.CancellationToken);

@@ -36,7 +36,7 @@ public abstract partial class AdminApiTests(GazetteSite site) : SiteTest(site)
         Assert.DoesNotContain(token.Value, await browser.GetStringAsync("/admin/tokens", TestContext.Current.CancellationToken));
 
         var api = Site.BearerClient(token.Value);
-        var created = await JsonAsync(await api.PostAsJsonAsync("/api/v1/admin/stories", Story(Stories.UniqueHeadline("Token page story")), TestContext.Current.CancellationToken), HttpStatusCode.Created);
+        var created = await JsonAsync(await api.PostAsJsonAsync("/api/v1/admin/stories", Story(TestArticles.UniqueHeadline("Token page story")), TestContext.Current.CancellationToken), HttpStatusCode.Created);
         Assert.Equal("Draft", created.GetProperty("status").GetString());
         var stored = await Site.WithScopeAsync(async s => await s.GetRequiredService<Gazette.Data.GazetteDb>().ApiTokens.SingleAsync(t => t.Prefix == token.Value.Substring(0, 9), TestContext.Current.CancellationToken));
         Assert.NotNull(stored.LastUsedAt);
@@ -47,7 +47,7 @@ public abstract partial class AdminApiTests(GazetteSite site) : SiteTest(site)
     public async Task Contributors_write_drafts_but_only_publishers_publish_with_the_editor_rules()
     {
         var (contributor, _, _) = await Site.ApiClientAsync(Roles.Contributor);
-        var headline = Stories.UniqueHeadline("Api contributed");
+        var headline = TestArticles.UniqueHeadline("Api contributed");
         var draft = await JsonAsync(await contributor.PostAsJsonAsync("/api/v1/admin/stories", Story(headline), TestContext.Current.CancellationToken), HttpStatusCode.Created);
         var id = draft.GetProperty("story").GetProperty("id").GetInt32();
         var version = draft.GetProperty("version").GetGuid();
@@ -73,11 +73,11 @@ public abstract partial class AdminApiTests(GazetteSite site) : SiteTest(site)
     public async Task A_stale_version_is_refused_with_409_and_invalid_input_with_field_errors()
     {
         var (author, _, _) = await Site.ApiClientAsync(Roles.Author);
-        var created = await JsonAsync(await author.PostAsJsonAsync("/api/v1/admin/stories", Story(Stories.UniqueHeadline("Api versioned")), TestContext.Current.CancellationToken), HttpStatusCode.Created);
+        var created = await JsonAsync(await author.PostAsJsonAsync("/api/v1/admin/stories", Story(TestArticles.UniqueHeadline("Api versioned")), TestContext.Current.CancellationToken), HttpStatusCode.Created);
         var id = created.GetProperty("story").GetProperty("id").GetInt32();
         var first = created.GetProperty("version").GetGuid();
-        await JsonAsync(await author.PutAsJsonAsync($"/api/v1/admin/stories/{id}", Story(Stories.UniqueHeadline("Api versioned, first edit"), first), TestContext.Current.CancellationToken), HttpStatusCode.OK);
-        var conflict = await JsonAsync(await author.PutAsJsonAsync($"/api/v1/admin/stories/{id}", Story(Stories.UniqueHeadline("Api versioned, lost edit"), first), TestContext.Current.CancellationToken), HttpStatusCode.Conflict);
+        await JsonAsync(await author.PutAsJsonAsync($"/api/v1/admin/stories/{id}", Story(TestArticles.UniqueHeadline("Api versioned, first edit"), first), TestContext.Current.CancellationToken), HttpStatusCode.OK);
+        var conflict = await JsonAsync(await author.PutAsJsonAsync($"/api/v1/admin/stories/{id}", Story(TestArticles.UniqueHeadline("Api versioned, lost edit"), first), TestContext.Current.CancellationToken), HttpStatusCode.Conflict);
         Assert.Contains("changed", conflict.GetProperty("title").GetString());
         Assert.True(conflict.TryGetProperty("currentVersion", out _));
 
@@ -99,7 +99,7 @@ public abstract partial class AdminApiTests(GazetteSite site) : SiteTest(site)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Site.BearerClient("gz_not-a-real-token").GetAsync("/api/v1/admin/stories/1", TestContext.Current.CancellationToken)).StatusCode);
 
         var (editor, user, _) = await Site.ApiClientAsync(Roles.Editor);
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Api rights"), configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Api rights"), configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
         var read = await JsonAsync(await editor.GetAsync($"/api/v1/admin/stories/{story.Id}", TestContext.Current.CancellationToken), HttpStatusCode.OK);
         await Site.SetRolesAsync(user, Roles.Contributor);
         await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/admin/stories/{story.Id}/publish", new { version = read.GetProperty("version").GetGuid() }, TestContext.Current.CancellationToken), HttpStatusCode.NotFound);

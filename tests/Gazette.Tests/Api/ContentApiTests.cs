@@ -24,11 +24,11 @@ public abstract class ContentApiTests(GazetteSite site) : SiteTest(site)
         var headlines = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var headline = Stories.UniqueHeadline($"Api story {i}");
+            var headline = TestArticles.UniqueHeadline($"Api story {i}");
             headlines.Add(headline);
             await Site.CreateAsync(headline, tags: [tag]);
         }
-        await Site.CreateAsync(Stories.UniqueHeadline("Api draft"), tags: [tag], configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Api draft"), tags: [tag], configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
 
         var seen = new List<string>();
         string? cursor = null;
@@ -48,7 +48,7 @@ public abstract class ContentApiTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Story_fields_can_be_selected_and_carry_no_email()
     {
-        var headline = Stories.UniqueHeadline("Api fields story");
+        var headline = TestArticles.UniqueHeadline("Api fields story");
         var story = await Site.CreateAsync(headline, section: "Api desk", authors: ["Ada Apiwriter"]);
         var full = await GetJsonAsync($"/api/v1/stories/{story.Id}");
         Assert.Equal(headline, full.GetProperty("headline").GetString());
@@ -66,7 +66,7 @@ public abstract class ContentApiTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Drafts_are_not_found_and_bad_input_is_a_problem_not_a_500()
     {
-        var draft = await Site.CreateAsync(Stories.UniqueHeadline("Api hidden draft"), configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        var draft = await Site.CreateAsync(TestArticles.UniqueHeadline("Api hidden draft"), configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
         await GetJsonAsync($"/api/v1/stories/{draft.Id}", HttpStatusCode.NotFound);
         foreach (var query in new[] { "limit=1000", "limit=abc", "cursor=!!!", "updated_since=yesterday", "fields=" })
         {
@@ -80,7 +80,7 @@ public abstract class ContentApiTests(GazetteSite site) : SiteTest(site)
     public async Task Updated_since_language_section_and_author_filter()
     {
         var unique = Guid.NewGuid().ToString("N")[..6];
-        var headline = Stories.UniqueHeadline("Api filtered");
+        var headline = TestArticles.UniqueHeadline("Api filtered");
         await Site.CreateAsync(headline, section: $"Filter {unique}", authors: [$"Filter Author {unique}"], configure: a => a.Language = "de");
         foreach (var filter in new[] { $"section=filter-{unique}", $"author=filter-author-{unique}", "language=de&updated_since=" + Uri.EscapeDataString(DateTime.UtcNow.AddMinutes(-5).ToString("O")) })
         {

@@ -12,7 +12,7 @@ public abstract class ArticleEditorTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Slugs_are_unique_per_language_and_shared_across_languages()
     {
-        var headline = Stories.UniqueHeadline("L’école de musique déménage");
+        var headline = TestArticles.UniqueHeadline("L’école de musique déménage");
 
         var first = await Site.CreateAsync(headline, a => a.Language = "fr");
         var second = await Site.CreateAsync(headline, a => a.Language = "fr");
@@ -26,14 +26,14 @@ public abstract class ArticleEditorTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_draft_address_follows_its_headline_until_it_is_chosen_or_published()
     {
-        var draft = await Site.CreateAsync(Stories.UniqueHeadline("Harbour pilots strike"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
-        var chosen = await Site.CreateAsync(Stories.UniqueHeadline("Harbour budget"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; a.Slug = "harbour-budget-explained"; });
-        var published = await Site.CreateAsync(Stories.UniqueHeadline("Harbour reopens"));
+        var draft = await Site.CreateAsync(TestArticles.UniqueHeadline("Harbour pilots strike"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        var chosen = await Site.CreateAsync(TestArticles.UniqueHeadline("Harbour budget"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; a.Slug = "harbour-budget-explained"; });
+        var published = await Site.CreateAsync(TestArticles.UniqueHeadline("Harbour reopens"));
 
-        var renamed = await RetitleAsync(draft.Id, Stories.UniqueHeadline("Les pilotes du port en grève"));
+        var renamed = await RetitleAsync(draft.Id, TestArticles.UniqueHeadline("Les pilotes du port en grève"));
         Assert.StartsWith("les-pilotes-du-port-en-greve-", renamed.Slug);
         Assert.Equal("harbour-budget-explained", (await RetitleAsync(chosen.Id, "Harbour budget, the details")).Slug);
-        Assert.Equal(published.Slug, (await RetitleAsync(published.Id, Stories.UniqueHeadline("Harbour reopens at last"))).Slug);
+        Assert.Equal(published.Slug, (await RetitleAsync(published.Id, TestArticles.UniqueHeadline("Harbour reopens at last"))).Slug);
     }
 
     private Task<Article> RetitleAsync(int id, string headline) =>
@@ -49,7 +49,7 @@ public abstract class ArticleEditorTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_body_is_rendered_and_stored_at_save_time()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Rendered body"), a => a.BodyMarkdown = "Some **bold** words.");
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Rendered body"), a => a.BodyMarkdown = "Some **bold** words.");
 
         Assert.Contains("<strong>bold</strong>", article.BodyHtml);
         var stored = await Site.WithScopeAsync(services => services.GetRequiredService<GazetteDb>().Articles
@@ -78,7 +78,7 @@ public abstract class ArticleEditorTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Language_tags_are_written_the_bcp47_way()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Brazilian edition"), a => a.Language = "PT-br");
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Brazilian edition"), a => a.Language = "PT-br");
 
         Assert.Equal("pt-BR", article.Language);
     }
@@ -86,7 +86,7 @@ public abstract class ArticleEditorTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Two_editors_saving_the_same_version_cannot_overwrite_each_other()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Contested story"));
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Contested story"));
 
         await using var firstScope = Site.Services.CreateAsyncScope();
         await using var secondScope = Site.Services.CreateAsyncScope();
@@ -107,7 +107,7 @@ public abstract class ArticleEditorTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Every_save_leaves_a_row_in_the_change_feed()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Change feed story"));
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Change feed story"));
         await Site.EditAsync(article.Id, a => a.Standfirst = "Edited.");
 
         var kinds = await Site.WithScopeAsync(services => services.GetRequiredService<GazetteDb>().ChangeEvents

@@ -15,7 +15,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_french_story_shows_every_part_of_a_news_page_in_french()
     {
-        var headline = Stories.UniqueHeadline("Le port de Valmer agrandit ses quais");
+        var headline = TestArticles.UniqueHeadline("Le port de Valmer agrandit ses quais");
         var article = await Site.CreateAsync(headline, a =>
         {
             a.Language = "fr";
@@ -62,7 +62,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task An_english_story_dates_and_labels_are_english()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Harbour works begin"), a => a.PublishedAt = JuneMorning, authors: ["Ann Writer"]);
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Harbour works begin"), a => a.PublishedAt = JuneMorning, authors: ["Ann Writer"]);
 
         var page = await Reader.GetDocumentAsync(await Site.PathOfAsync(article));
 
@@ -75,7 +75,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Share_links_are_plain_links_and_the_page_loads_nothing_from_another_host()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Plain share links"), a =>
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Plain share links"), a =>
             a.FeaturedFigure = new Figure { ImageUrl = "/media/test/x.jpg", AltText = "A test picture" });
 
         var page = await Reader.GetDocumentAsync(await Site.PathOfAsync(article));
@@ -98,7 +98,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_head_has_canonical_opengraph_and_a_parseable_news_article()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Tram line opens"), a =>
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Tram line opens"), a =>
         {
             a.PublishedAt = JuneMorning;
             a.FeaturedFigure = new Figure { ImageUrl = "/media/test/tram.jpg", AltText = "The new tram" };
@@ -133,7 +133,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_json_ld_cannot_be_broken_out_of_by_a_headline()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Quotes \" and </script><script>alert(1)</script> in a headline"));
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Quotes \" and </script><script>alert(1)</script> in a headline"));
 
         var page = await Reader.GetDocumentAsync(await Site.PathOfAsync(article));
 
@@ -151,7 +151,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_changed_slug_answers_the_old_url_with_a_permanent_redirect()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Bridge to close"));
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Bridge to close"));
         var oldPath = await Site.PathOfAsync(article);
 
         var renamed = await Site.EditAsync(article.Id, a => a.Slug = "bridge-closed-" + a.Id);
@@ -167,7 +167,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Taking_back_an_old_slug_does_not_redirect_to_itself()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Ferry timetable"));
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Ferry timetable"));
         var firstSlug = article.Slug;
         await Site.EditAsync(article.Id, a => a.Slug = firstSlug + "-changed");
         var back = await Site.EditAsync(article.Id, a => a.Slug = firstSlug);
@@ -180,7 +180,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_wrong_date_in_the_url_redirects_to_the_canonical_one()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Market day moved"), a => a.PublishedAt = JuneMorning);
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Market day moved"), a => a.PublishedAt = JuneMorning);
 
         var response = await Reader.GetAsync($"/en/2020/01/01/{article.Slug}", TestContext.Current.CancellationToken);
 
@@ -204,10 +204,10 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Drafts_and_future_stories_are_not_public_but_a_due_scheduled_story_is()
     {
-        var draft = await Site.CreateAsync(Stories.UniqueHeadline("Draft story"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
-        var future = await Site.CreateAsync(Stories.UniqueHeadline("Future story"), a => { a.Status = ArticleStatus.Scheduled; a.PublishedAt = DateTime.UtcNow.AddDays(1); });
-        var due = await Site.CreateAsync(Stories.UniqueHeadline("Due story"), a => { a.Status = ArticleStatus.Scheduled; a.PublishedAt = DateTime.UtcNow.AddMinutes(-1); });
-        var unpublished = await Site.CreateAsync(Stories.UniqueHeadline("Withdrawn story"));
+        var draft = await Site.CreateAsync(TestArticles.UniqueHeadline("Draft story"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        var future = await Site.CreateAsync(TestArticles.UniqueHeadline("Future story"), a => { a.Status = ArticleStatus.Scheduled; a.PublishedAt = DateTime.UtcNow.AddDays(1); });
+        var due = await Site.CreateAsync(TestArticles.UniqueHeadline("Due story"), a => { a.Status = ArticleStatus.Scheduled; a.PublishedAt = DateTime.UtcNow.AddMinutes(-1); });
+        var unpublished = await Site.CreateAsync(TestArticles.UniqueHeadline("Withdrawn story"));
         var unpublishedPath = await Site.PathOfAsync(unpublished);
         await Site.EditAsync(unpublished.Id, a => a.Status = ArticleStatus.Unpublished);
 
@@ -220,8 +220,8 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_updated_time_shows_only_when_the_story_changed_after_publication()
     {
-        var fresh = await Site.CreateAsync(Stories.UniqueHeadline("Fresh story"), a => a.PublishedAt = null);
-        var edited = await Site.CreateAsync(Stories.UniqueHeadline("Edited story"), a => a.PublishedAt = JuneMorning);
+        var fresh = await Site.CreateAsync(TestArticles.UniqueHeadline("Fresh story"), a => a.PublishedAt = null);
+        var edited = await Site.CreateAsync(TestArticles.UniqueHeadline("Edited story"), a => a.PublishedAt = JuneMorning);
 
         Assert.Null((await Reader.GetDocumentAsync(await Site.PathOfAsync(fresh))).QuerySelector(".dateline .updated"));
         var updated = (await Reader.GetDocumentAsync(await Site.PathOfAsync(edited))).QuerySelector(".dateline .updated time");
@@ -231,7 +231,7 @@ public abstract class ArticlePageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Hostile_markdown_reaches_the_reader_sanitized()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Hostile body"), a => a.BodyMarkdown = """
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Hostile body"), a => a.BodyMarkdown = """
             Hello <script>alert('x')</script> world.
 
             <img src="/media/x.jpg" onerror="alert(1)" alt="x">

@@ -13,7 +13,7 @@ public abstract class BodyFigureTests(GazetteSite site) : SiteTest(site)
     {
         var (admin, _) = await Site.SignedInAsAsync(Roles.Author);
         var item = await Site.UploadItemAsync(admin, TestImages.Jpeg(2000, 1000), $"body-{Guid.NewGuid():N}.jpg", alt: "The library's own alt");
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Body figure"), a => a.BodyMarkdown = $"""
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Body figure"), a => a.BodyMarkdown = $"""
             First paragraph.
 
             ::: figure
@@ -56,7 +56,7 @@ public abstract class BodyFigureTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_srcset_typed_in_raw_html_cannot_point_outside_the_media_library()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Raw srcset"), a => a.BodyMarkdown =
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Raw srcset"), a => a.BodyMarkdown =
             "<img src=\"/media/demo/harbour.jpg\" alt=\"x\" srcset=\"https://tracker.example/pixel.gif 1w\" sizes=\"100vw\">");
 
         var page = await Site.CreateReader().GetDocumentAsync(await Site.PathOfAsync(article));

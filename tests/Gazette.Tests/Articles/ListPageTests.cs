@@ -10,9 +10,9 @@ public abstract class ListPageTests(GazetteSite site) : SiteTest(site)
     public async Task Section_tag_and_author_pages_list_their_stories_newest_first()
     {
         var marker = Guid.NewGuid().ToString("N")[..6];
-        var older = await Site.CreateAsync(Stories.UniqueHeadline("Older council story"), a => a.PublishedAt = DateTime.UtcNow.AddHours(-3),
+        var older = await Site.CreateAsync(TestArticles.UniqueHeadline("Older council story"), a => a.PublishedAt = DateTime.UtcNow.AddHours(-3),
             section: $"Council {marker}", authors: [$"Lena Ortiz {marker}"], tags: [$"Budget {marker}"]);
-        var newer = await Site.CreateAsync(Stories.UniqueHeadline("Newer council story"), a => a.PublishedAt = DateTime.UtcNow.AddHours(-1),
+        var newer = await Site.CreateAsync(TestArticles.UniqueHeadline("Newer council story"), a => a.PublishedAt = DateTime.UtcNow.AddHours(-1),
             section: $"Council {marker}", authors: [$"Lena Ortiz {marker}"], tags: [$"Budget {marker}"]);
 
         foreach (var path in new[] { $"/section/council-{marker}", $"/tag/budget-{marker}", $"/author/lena-ortiz-{marker}" })
@@ -33,7 +33,7 @@ public abstract class ListPageTests(GazetteSite site) : SiteTest(site)
     {
         var section = $"Paged {Guid.NewGuid().ToString("N")[..6]}";
         for (var i = 0; i < 13; i++)
-            await Site.CreateAsync(Stories.UniqueHeadline($"Paged story {i}"), a => a.PublishedAt = DateTime.UtcNow.AddMinutes(-10 - i), section: section);
+            await Site.CreateAsync(TestArticles.UniqueHeadline($"Paged story {i}"), a => a.PublishedAt = DateTime.UtcNow.AddMinutes(-10 - i), section: section);
         var path = "/section/" + global::Gazette.Text.Slugs.Create(section);
 
         var first = await Reader.GetDocumentAsync(path);
@@ -55,7 +55,7 @@ public abstract class ListPageTests(GazetteSite site) : SiteTest(site)
     public async Task The_archive_lists_a_day_month_and_year_in_the_site_time_zone()
     {
         // 23:30 UTC on 31 March 2024 is already 1 April in Paris.
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Late night vote"), a => a.PublishedAt = new DateTime(2024, 3, 31, 23, 30, 0, DateTimeKind.Utc));
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Late night vote"), a => a.PublishedAt = new DateTime(2024, 3, 31, 23, 30, 0, DateTimeKind.Utc));
 
         Assert.Contains(article.Headline, (await Reader.GetDocumentAsync("/archive/2024/04/01")).Body!.TextContent);
         Assert.DoesNotContain(article.Headline, (await Reader.GetDocumentAsync("/archive/2024/03/31")).Body!.TextContent);
@@ -87,7 +87,7 @@ public abstract class ListPageTests(GazetteSite site) : SiteTest(site)
     public async Task The_home_page_shows_the_latest_stories_and_a_block_per_section()
     {
         var section = $"Home block {Guid.NewGuid().ToString("N")[..6]}";
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Home page story"), a => a.PublishedAt = null, section: section);
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Home page story"), a => a.PublishedAt = null, section: section);
 
         var page = await Reader.GetDocumentAsync("/");
 

@@ -19,7 +19,7 @@ public sealed class ScheduledPublisherTests
         await using var site = new OneOffSite("Sqlite", null, clock);
         await site.InitializeAsync();
         var due = Start.UtcDateTime.AddHours(1);
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Scheduled for nine"), a =>
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Scheduled for nine"), a =>
         {
             a.Status = ArticleStatus.Scheduled;
             a.PublishedAt = due;
@@ -50,8 +50,8 @@ public sealed class ScheduledPublisherTests
         await using var site = new OneOffSite("Sqlite", null, clock);
         await site.InitializeAsync();
         var past = Start.UtcDateTime.AddMinutes(-10);
-        var draft = await site.CreateAsync(Stories.UniqueHeadline("Draft"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = past; });
-        var deleted = await site.CreateAsync(Stories.UniqueHeadline("Deleted"), a => { a.Status = ArticleStatus.Scheduled; a.PublishedAt = past; a.DeletedAt = past; });
+        var draft = await site.CreateAsync(TestArticles.UniqueHeadline("Draft"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = past; });
+        var deleted = await site.CreateAsync(TestArticles.UniqueHeadline("Deleted"), a => { a.Status = ArticleStatus.Scheduled; a.PublishedAt = past; a.DeletedAt = past; });
         var publisher = site.Services.GetRequiredService<ScheduledPublisher>();
 
         Assert.Equal(0, await publisher.PublishDueAsync(TestContext.Current.CancellationToken));
@@ -72,7 +72,7 @@ public sealed class ScheduledPublisherTests
         var ids = new List<int>();
         for (var i = 0; i < count; i++)
         {
-            var story = await first.CreateAsync(Stories.UniqueHeadline($"Race {i}"), a =>
+            var story = await first.CreateAsync(TestArticles.UniqueHeadline($"Race {i}"), a =>
             {
                 a.Status = ArticleStatus.Scheduled;
                 a.PublishedAt = DateTime.UtcNow.AddMinutes(-1).AddSeconds(i);

@@ -19,8 +19,8 @@ public sealed class EvictionPrecisionTests
         await using var site = new OneOffSite("Sqlite", null);
         var reader = site.CreateReader();
         // Bodies of their own: two stories with the same body are copies, never in each other's "read also".
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Edited story"), a => a.BodyMarkdown = "The ferry timetable changes in spring.", tags: ["edited"]);
-        var other = await site.CreateAsync(Stories.UniqueHeadline("Untouched story"), a => a.BodyMarkdown = "The library opens on Sundays.", tags: ["untouched"]);
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Edited story"), a => a.BodyMarkdown = "The ferry timetable changes in spring.", tags: ["edited"]);
+        var other = await site.CreateAsync(TestArticles.UniqueHeadline("Untouched story"), a => a.BodyMarkdown = "The library opens on Sundays.", tags: ["untouched"]);
         var path = await site.PathOfAsync(story);
         var otherPath = await site.PathOfAsync(other);
         var unrelated = "/tag/untouched";

@@ -63,12 +63,12 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_story_page_is_served_from_the_cache_and_an_edit_evicts_it()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Cached story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Cached story"));
         var path = await Site.PathOfAsync(story);
         Assert.False(FromCache(await GetAsync(path)));
         Assert.True(await CachedAsync(path));
 
-        var edited = Stories.UniqueHeadline("Edited headline");
+        var edited = TestArticles.UniqueHeadline("Edited headline");
         await Site.EditAsync(story.Id, a => a.Headline = edited);
         Assert.Contains(edited, await EventuallyAsync(path, body => body.Contains(edited, StringComparison.Ordinal)));
     }
@@ -76,8 +76,8 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Publishing_and_unpublishing_update_the_tag_page_and_the_home_page()
     {
-        var tag = Stories.UniqueHeadline("cachetag").Replace(" ", "", StringComparison.Ordinal);
-        var first = await Site.CreateAsync(Stories.UniqueHeadline("First tagged"), tags: [tag]);
+        var tag = TestArticles.UniqueHeadline("cachetag").Replace(" ", "", StringComparison.Ordinal);
+        var first = await Site.CreateAsync(TestArticles.UniqueHeadline("First tagged"), tags: [tag]);
         var tagPath = "/tag/" + first.Tags.Single().Slug;
         Assert.Contains(first.Headline, await BodyAsync(tagPath));
         Assert.True(await CachedAsync(tagPath));
@@ -85,7 +85,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
 
         // Published just now, not five minutes ago like the other tests' stories, so that the stories they create
         // meanwhile on the shared site cannot push it off the home page's first ten.
-        var second = await Site.CreateAsync(Stories.UniqueHeadline("Second tagged"), a => a.PublishedAt = DateTime.UtcNow.AddSeconds(-1), tags: [tag]);
+        var second = await Site.CreateAsync(TestArticles.UniqueHeadline("Second tagged"), a => a.PublishedAt = DateTime.UtcNow.AddSeconds(-1), tags: [tag]);
         Assert.Contains(second.Headline, await EventuallyAsync(tagPath, body => body.Contains(second.Headline, StringComparison.Ordinal)));
         Assert.Contains(second.Headline, await EventuallyAsync("/", body => body.Contains(second.Headline, StringComparison.Ordinal)));
 
@@ -97,7 +97,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task An_approved_comment_shows_on_the_cached_story_page()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Commented story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Commented story"));
         var path = await Site.PathOfAsync(story);
         var text = "A remark that waits for approval " + Guid.NewGuid().ToString("N")[..8];
         var posted = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, await Site.TokenAsync(story.Id), CommentForms.UniqueEmail(), text));
@@ -114,7 +114,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     public async Task Renaming_a_tag_an_author_or_a_section_updates_the_story_page()
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Renamed around"), section: $"Desk {unique}", authors: [$"Writer {unique}"], tags: [$"topic{unique}"]);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Renamed around"), section: $"Desk {unique}", authors: [$"Writer {unique}"], tags: [$"topic{unique}"]);
         var path = await Site.PathOfAsync(story);
         Assert.True(await CachedAsync(path));
 
@@ -137,7 +137,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Signed_in_readers_and_unknown_query_strings_bypass_the_cache()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Bypassed story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Bypassed story"));
         var path = await Site.PathOfAsync(story);
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         await GetAsync(path, editor);
@@ -151,7 +151,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Pages_answer_304_to_their_etag_and_to_if_modified_since()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Validated story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Validated story"));
         var path = await Site.PathOfAsync(story);
         var first = await GetAsync(path);
         var etag = first.Headers.ETag;
@@ -200,7 +200,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Cached_pages_tell_a_cdn_how_long_to_keep_them_and_their_surrogate_keys()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Surrogate story"), tags: ["surrogates"]);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Surrogate story"), tags: ["surrogates"]);
         var response = await GetAsync(await Site.PathOfAsync(story));
         var keys = response.Headers.GetValues("Surrogate-Key").Single().Split(' ');
         Assert.Contains($"story:{story.Id}", keys);
@@ -230,7 +230,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
             // A poll of the dispatcher first, so the webhook exists before the change it should hear of.
             await Task.Delay(1500, Ct);
             var before = DateTime.UtcNow;
-            var story = await Site.CreateAsync(Stories.UniqueHeadline("Purged story"));
+            var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Purged story"));
             // Names the story and the lists it joins; or purges everything, when another test on this shared site
             // changed a section in the same batch (section names are on every page).
             bool Covers(WebhookDelivery purge) =>
@@ -256,7 +256,7 @@ public abstract class OutputCacheTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_comment_form_script_gets_a_fresh_token_for_a_cached_page()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Token story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Token story"));
         var page = await Reader.GetDocumentAsync(await Site.PathOfAsync(story));
         Assert.NotNull(page.QuerySelector("script[src*='comment-form']"));
         var cached = page.QuerySelector("input[name='Form.Token']")!.GetAttribute("value");

@@ -34,7 +34,7 @@ public abstract class QueryCountTests(GazetteSite site) : SiteTest(site)
         var authors = new[] { $"Counted One {unique}", $"Counted Two {unique}" };
         Gazette.Articles.Article? story = null;
         for (var i = 0; i < 3; i++)
-            story = await Site.CreateAsync(Stories.UniqueHeadline("Counted story"), section: $"Counted {unique}", authors: authors, tags: tags);
+            story = await Site.CreateAsync(TestArticles.UniqueHeadline("Counted story"), section: $"Counted {unique}", authors: authors, tags: tags);
         for (var i = 0; i < 3; i++)
             await Site.AddApprovedAsync(story!.Id, CommentForms.UniqueEmail(), $"Counted comment {i}.");
         // Warm the site's own caches (settings, sections) so only the page's work is counted.

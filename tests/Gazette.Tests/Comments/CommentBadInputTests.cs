@@ -9,8 +9,8 @@ namespace Gazette.Tests.Comments;
 /// <summary>Each bad post gets a clear message in the story's language, never a 500, and stores nothing.</summary>
 public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
 {
-    private async Task<Article> StoryAsync(string language = "en", Action<Article>? configure = null) =>
-        await Site.CreateAsync(Stories.UniqueHeadline("Bad input story"), article =>
+    private async Task<Article> ArticleAsync(string language = "en", Action<Article>? configure = null) =>
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Bad input story"), article =>
         {
             article.Language = language;
             configure?.Invoke(article);
@@ -41,7 +41,7 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [InlineData("Form.Consent", "false", "Please tick the box")]
     public async Task Empty_or_invalid_fields_are_refused_with_the_reason_and_the_text_kept(string field, string value, string message)
     {
-        var story = await StoryAsync();
+        var story = await ArticleAsync();
         var fields = await FieldsAsync(story);
         fields[field] = value;
         var body = await RefusedAsync(story, fields, HttpStatusCode.BadRequest);
@@ -53,7 +53,7 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Oversized_text_and_name_are_refused()
     {
-        var story = await StoryAsync();
+        var story = await ArticleAsync();
         var body = await RefusedAsync(story, await FieldsAsync(story, text: new string('a', 5001)), HttpStatusCode.BadRequest);
         Assert.Contains("A comment has at most 5,000 characters.", body);
         body = await RefusedAsync(story, await FieldsAsync(story, name: new string('n', 101)), HttpStatusCode.BadRequest);
@@ -63,7 +63,7 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Messages_follow_the_story_language()
     {
-        var story = await StoryAsync("fr");
+        var story = await ArticleAsync("fr");
         var fields = await FieldsAsync(story);
         fields["Form.Email"] = "pas une adresse";
         var body = await RefusedAsync(story, fields, HttpStatusCode.BadRequest, "fr");
@@ -74,7 +74,7 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Bidi_overrides_and_zero_width_characters_are_stripped_from_names_and_a_name_made_of_them_is_refused()
     {
-        var story = await StoryAsync();
+        var story = await ArticleAsync();
         var only = await FieldsAsync(story, name: "\u202E\u200B\u2066\u200D\uFEFF");
         Assert.Contains("Please enter your name.", await RefusedAsync(story, only, HttpStatusCode.BadRequest));
 
@@ -87,7 +87,7 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Html_and_script_in_the_name_are_kept_as_text_and_rendered_inert()
     {
-        var story = await StoryAsync();
+        var story = await ArticleAsync();
         var email = CommentForms.UniqueEmail();
         await Site.AddApprovedAsync(story.Id, email);
         var fields = await FieldsAsync(story, name: "<script>alert(1)</script>", email: email, text: "Interesting piece about the <i>harbour</i> works.");
@@ -107,8 +107,8 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_reply_to_a_comment_of_another_story_is_refused()
     {
-        var story = await StoryAsync();
-        var other = await StoryAsync();
+        var story = await ArticleAsync();
+        var other = await ArticleAsync();
         var elsewhere = await Site.AddApprovedAsync(other.Id, CommentForms.UniqueEmail());
         var fields = await FieldsAsync(story);
         fields["Form.ParentId"] = elsewhere.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -118,7 +118,7 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_closed_story_shows_no_form_and_refuses_posts()
     {
-        var story = await StoryAsync(configure: article => article.CommentsOpen = false);
+        var story = await ArticleAsync(configure: article => article.CommentsOpen = false);
         var page = await Reader.GetDocumentAsync(await Site.PathOfAsync(story));
         Assert.Null(page.QuerySelector("form#comment-form"));
         Assert.Contains("Comments are closed on this story.", page.QuerySelector("#comments")!.TextContent);
@@ -128,15 +128,15 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task An_unpublished_story_refuses_posts()
     {
-        var story = await StoryAsync(configure: article => article.Status = ArticleStatus.Draft);
+        var story = await ArticleAsync(configure: article => article.Status = ArticleStatus.Draft);
         Assert.Contains("cannot be found", await RefusedAsync(story, await FieldsAsync(story), HttpStatusCode.NotFound));
     }
 
     [Fact]
     public async Task Forged_altered_or_other_story_tokens_are_refused()
     {
-        var story = await StoryAsync();
-        var other = await StoryAsync();
+        var story = await ArticleAsync();
+        var other = await ArticleAsync();
         foreach (var token in new[] { "", "forged-token", (await Site.TokenAsync(story.Id))[..^4] + "AAAA", await Site.TokenAsync(other.Id) })
         {
             var fields = await FieldsAsync(story);
@@ -150,7 +150,7 @@ public abstract class CommentBadInputTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_replayed_token_is_refused()
     {
-        var story = await StoryAsync();
+        var story = await ArticleAsync();
         var fields = await FieldsAsync(story);
         Assert.Equal(HttpStatusCode.Redirect, (await Reader.PostCommentAsync(fields)).StatusCode);
         fields["Form.Text"] = "The same form sent again with other words.";

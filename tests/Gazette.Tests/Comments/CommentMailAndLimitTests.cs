@@ -19,7 +19,7 @@ public sealed class CommentMailAndLimitTests
     public async Task A_flood_from_one_address_gets_a_429_page_in_the_story_language()
     {
         await using var site = new ConfiguredSite(("Gazette:Comments:PostsPerIp", "3"), ("Gazette:Comments:PostsPerEmail", "1"));
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Flood story"), article => article.Language = "fr");
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Flood story"), article => article.Language = "fr");
         var reader = site.CreateReader();
         var email = CommentForms.UniqueEmail();
 
@@ -49,7 +49,7 @@ public sealed class CommentMailAndLimitTests
         await using var site = new ConfiguredSite(("Gazette:Smtp:Host", "127.0.0.1"), ("Gazette:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Gazette:Smtp:UseTls", "false"), ("Gazette:Smtp:From", "newsroom@gazette.test"));
         var editor = await site.CreateUserAsync(Roles.Editor);
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Mail story"), article => article.Language = "fr");
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Mail story"), article => article.Language = "fr");
         var reader = site.CreateReader();
         var subscriber = CommentForms.UniqueEmail();
         var answerer = CommentForms.UniqueEmail();
@@ -92,7 +92,7 @@ public sealed class CommentMailAndLimitTests
     public async Task Without_smtp_nothing_is_sent_and_nothing_fails_and_old_ip_hashes_are_dropped()
     {
         await using var site = new ConfiguredSite(("Gazette:Comments:CleanupInterval", "00:00:00"));
-        var story = await site.CreateAsync(Stories.UniqueHeadline("No mail story"));
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("No mail story"));
         var fields = CommentForms.Fields(story.Id, await site.TokenAsync(story.Id), CommentForms.UniqueEmail());
         fields["Form.NotifyReplies"] = "true";
         Assert.Equal(HttpStatusCode.Redirect, (await site.CreateReader().PostCommentAsync(fields)).StatusCode);

@@ -14,9 +14,9 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(Article Story, string Path)> StoryAsync(string language = "en", Action<Article>? configure = null)
+    private async Task<(Article Story, string Path)> ArticleAsync(string language = "en", Action<Article>? configure = null)
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Comment test story"), article =>
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Comment test story"), article =>
         {
             article.Language = language;
             configure?.Invoke(article);
@@ -27,7 +27,7 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_story_page_has_a_form_with_consent_a_hidden_trap_and_a_privacy_notice_in_its_language()
     {
-        var (_, englishPath) = await StoryAsync();
+        var (_, englishPath) = await ArticleAsync();
         var english = await Reader.GetDocumentAsync(englishPath);
         var form = english.QuerySelector("form#comment-form")!;
         Assert.NotNull(form);
@@ -37,7 +37,7 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
         Assert.Contains("nothing you write is sent to another company", form.TextContent);
         Assert.Contains("30 days", form.TextContent);
 
-        var (_, frenchPath) = await StoryAsync("fr");
+        var (_, frenchPath) = await ArticleAsync("fr");
         var french = await Reader.GetDocumentAsync(frenchPath);
         var frenchForm = french.QuerySelector("form#comment-form")!;
         Assert.Contains("Laisser un commentaire", frenchForm.TextContent);
@@ -48,7 +48,7 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_first_comment_waits_for_moderation_and_the_story_says_so()
     {
-        var (story, path) = await StoryAsync();
+        var (story, path) = await ArticleAsync();
         var page = await Reader.GetStringAsync(path, Ct);
         var token = CommentForms.TokenIn(page);
         await Task.Delay(10, Ct);
@@ -69,7 +69,7 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_known_commenter_is_published_at_once_and_the_address_is_never_shown()
     {
-        var (story, path) = await StoryAsync();
+        var (story, path) = await ArticleAsync();
         var email = CommentForms.UniqueEmail();
         await Site.AddApprovedAsync(story.Id, email);
         var response = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, await Site.TokenAsync(story.Id), email.ToUpperInvariant(),
@@ -88,7 +88,7 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Comment_text_is_rendered_as_inert_plain_text_with_paragraphs_and_ugc_links()
     {
-        var (story, path) = await StoryAsync();
+        var (story, path) = await ArticleAsync();
         var comment = await Site.AddApprovedAsync(story.Id, CommentForms.UniqueEmail(),
             "<script>alert('x')</script> <b>bold</b> <img src=x onerror=alert(1)>\n\nSee https://example.org/page?a=1&b=2. Thanks!");
 
@@ -108,7 +108,7 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Replies_nest_and_a_comment_change_reaches_the_change_feed_for_its_story()
     {
-        var (story, path) = await StoryAsync();
+        var (story, path) = await ArticleAsync();
         var email = CommentForms.UniqueEmail();
         var parent = await Site.AddApprovedAsync(story.Id, email, "Top-level comment.");
         var fields = CommentForms.Fields(story.Id, await Site.TokenAsync(story.Id), email, "A reply to the first comment.");
@@ -131,7 +131,7 @@ public abstract class CommentPostingTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_honeypot_sends_a_comment_to_spam_and_a_hasty_one_waits_with_its_reason()
     {
-        var (story, _) = await StoryAsync();
+        var (story, _) = await ArticleAsync();
         var email = CommentForms.UniqueEmail();
         await Site.AddApprovedAsync(story.Id, email);
         var trapped = CommentForms.Fields(story.Id, await Site.TokenAsync(story.Id), email, "Nice story, thanks for writing it.");

@@ -61,7 +61,7 @@ public abstract class CommentSettingsTests : IAsyncLifetime
         Assert.Equal("spam.example", shown["Form.CommentBlockedDomains"]);
 
         // Hold first comment off: a newcomer is published at once. Approve known commenters off: their second waits.
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Settings story"));
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Settings story"));
         var path = await site.PathOfAsync(story);
         var reader = site.CreateReader();
         var email = CommentForms.UniqueEmail();
@@ -94,7 +94,7 @@ public abstract class CommentSettingsTests : IAsyncLifetime
         Assert.Null((await site.CommentsOnAsync(story.Id)).Single(c => c.Id == newcomer.Id).IpHash);
 
         // Close after 10 days: a story published 11 days ago takes no more comments.
-        var old = await site.CreateAsync(Stories.UniqueHeadline("Old settings story"), a => a.PublishedAt = DateTime.UtcNow.AddDays(-11));
+        var old = await site.CreateAsync(TestArticles.UniqueHeadline("Old settings story"), a => a.PublishedAt = DateTime.UtcNow.AddDays(-11));
         var oldPage = await reader.GetDocumentAsync(await site.PathOfAsync(old));
         Assert.Null(oldPage.QuerySelector("form#comment-form"));
         Assert.Contains("Comments are closed", oldPage.QuerySelector("#comments")!.TextContent);
@@ -106,7 +106,7 @@ public abstract class CommentSettingsTests : IAsyncLifetime
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var site = await StartAsync(clock);
         await site.ChangeSettingsAsync(settings => settings.CommentsCloseAfterDays = 3);
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Closing story"), a => a.PublishedAt = clock.GetUtcNow().UtcDateTime);
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Closing story"), a => a.PublishedAt = clock.GetUtcNow().UtcDateTime);
         var path = await site.PathOfAsync(story);
         var reader = site.CreateReader();
         Assert.NotNull((await reader.GetDocumentAsync(path)).QuerySelector("form#comment-form"));
@@ -141,7 +141,7 @@ public abstract class CommentSettingsTests : IAsyncLifetime
             settings.CommentBlockedWords = "miracle cure\nbadname\nblocked@example.org\n203.0.113.7\n2001:db8::/32";
             settings.CommentBlockedDomains = "pills.example\nspam.example";
         });
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Blocklist story"));
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Blocklist story"));
 
         async Task<Comment> PostAsync(string text, string? name = null, string? email = null, string? website = null, string? address = null)
         {

@@ -15,15 +15,15 @@ public abstract class CommentSwitchTests(GazetteSite site) : SiteTest(site)
     public async Task The_editors_switch_closes_and_reopens_comments_on_one_story()
     {
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Switch story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Switch story"));
         var path = await Site.PathOfAsync(story);
         var token = CommentForms.TokenIn(await Reader.GetStringAsync(path, TestContext.Current.CancellationToken));
 
-        var fields = await editor.ReadStoryFormAsync(story.Id);
+        var fields = await editor.ReadArticleFormAsync(story.Id);
         Assert.Contains("type=\"checkbox\"", (await editor.GetDocumentAsync($"/admin/stories/{story.Id}")).QuerySelector("input[name='Form.CommentsOpen'][checked]")!.OuterHtml);
         fields["Form.CommentsOpen"] = "false";
-        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostStoryAsync(story.Id, fields, "save")).StatusCode);
-        Assert.False((await Site.LoadStoryAsync(story.Id)).CommentsOpen);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostArticleAsync(story.Id, fields, "save")).StatusCode);
+        Assert.False((await Site.LoadArticleAsync(story.Id)).CommentsOpen);
         Assert.Null((await editor.GetDocumentAsync($"/admin/stories/{story.Id}")).QuerySelector("input[name='Form.CommentsOpen'][checked]"));
 
         var closed = await Reader.GetDocumentAsync(path);
@@ -36,9 +36,9 @@ public abstract class CommentSwitchTests(GazetteSite site) : SiteTest(site)
         Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
         Assert.Empty(await Site.CommentsOnAsync(story.Id));
 
-        fields = await editor.ReadStoryFormAsync(story.Id);
+        fields = await editor.ReadArticleFormAsync(story.Id);
         fields["Form.CommentsOpen"] = "true";
-        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostStoryAsync(story.Id, fields, "save")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.PostArticleAsync(story.Id, fields, "save")).StatusCode);
         Assert.NotNull((await Reader.GetDocumentAsync(path)).QuerySelector("form#comment-form"));
         var posted = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, token, CommentForms.UniqueEmail(), $"{Text} {story.Headline}"));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -48,7 +48,7 @@ public abstract class CommentSwitchTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task The_same_text_as_a_recent_comment_is_held_on_that_signal_alone()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Duplicate story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Duplicate story"));
         // Known commenters, harmless words, a form shown half a minute earlier: nothing but the repetition is suspect.
         var text = $"The harbour walk was lovely this morning, thank you for the piece number {Random.Shared.Next(100_000, 999_999)}.";
         var first = CommentForms.UniqueEmail();

@@ -18,7 +18,7 @@ public abstract class ModerationTests(GazetteSite site) : SiteTest(site)
 
     private async Task<(Article Story, Comment Held)> HeldCommentAsync(string text = "A first comment that waits for a moderator.", Action<Article>? configure = null)
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Moderated story"), configure);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Moderated story"), configure);
         var response = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, await Site.TokenAsync(story.Id), CommentForms.UniqueEmail(), text));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (story, Assert.Single(await Site.CommentsOnAsync(story.Id)));
@@ -114,14 +114,14 @@ public abstract class ModerationTests(GazetteSite site) : SiteTest(site)
         Assert.Equal(CommentStatus.Pending, (await Site.CommentsOnAsync(otherComment.ArticleId)).Single().Status);
 
         var (contributor, _) = await Site.SignedInAsAsync(Roles.Contributor);
-        StoryForms.AssertDenied(await contributor.GetAsync("/admin/comments", Ct));
+        ArticleForms.AssertDenied(await contributor.GetAsync("/admin/comments", Ct));
         Assert.NotNull(own);
     }
 
     [Fact]
     public async Task A_reader_sees_downloads_and_erases_their_comments_through_a_signed_link_and_replies_keep_their_place()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Privacy story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Privacy story"));
         var email = CommentForms.UniqueEmail();
         var mine = await Site.AddApprovedAsync(story.Id, email, "My words about the bridge.");
         var reply = await Site.AddApprovedAsync(story.Id, CommentForms.UniqueEmail(), "Someone else's answer.", mine.Id);
@@ -154,7 +154,7 @@ public abstract class ModerationTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Administrators_export_and_erase_by_address()
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Admin privacy story"));
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Admin privacy story"));
         var email = CommentForms.UniqueEmail();
         await Site.AddApprovedAsync(story.Id, email, "Words to be exported.");
         var (admin, _) = await Site.SignedInAsAsync(Roles.Administrator);
@@ -168,7 +168,7 @@ public abstract class ModerationTests(GazetteSite site) : SiteTest(site)
         Assert.NotNull(Assert.Single(await Site.CommentsOnAsync(story.Id)).ErasedAt);
 
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
-        StoryForms.AssertDenied(await editor.GetAsync("/admin/comments/privacy", Ct));
+        ArticleForms.AssertDenied(await editor.GetAsync("/admin/comments/privacy", Ct));
     }
 }
 

@@ -34,7 +34,7 @@ public sealed partial class StaffMailTests
         await using var site = SiteWithMail(smtp);
         var quitter = await site.CreateUserAsync(Roles.Editor);
         var colleague = await site.CreateUserAsync(Roles.Editor);
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Staff mail story"));
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Staff mail story"));
         var reader = site.CreateReader();
 
         var first = CommentForms.Fields(story.Id, await site.TokenAsync(story.Id), CommentForms.UniqueEmail(), "A first remark on the harbour works.");
@@ -77,7 +77,7 @@ public sealed partial class StaffMailTests
 
         await browser.PostFormAsync("/admin/account", new() { ["DisplayName"] = "Quiet Editor", ["NotifyOfComments"] = "false" });
         Assert.False((await site.UserAsync(editor.Id)).NotifyOfComments);
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Quiet story"));
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Quiet story"));
         var other = await site.CreateUserAsync(Roles.Administrator);
         var fields = CommentForms.Fields(story.Id, await site.TokenAsync(story.Id), CommentForms.UniqueEmail());
         Assert.Equal(HttpStatusCode.Redirect, (await site.CreateReader().PostCommentAsync(fields)).StatusCode);
@@ -93,7 +93,7 @@ public sealed partial class StaffMailTests
     {
         await using var smtp = new SmtpReceiver();
         await using var site = SiteWithMail(smtp);
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Reader header story"));
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Reader header story"));
         var subscriber = CommentForms.UniqueEmail();
         var parent = await site.AddApprovedAsync(story.Id, subscriber, "Please tell me when someone answers.");
         await site.WithDbAsync(async db =>

@@ -11,13 +11,13 @@ public abstract partial class EditionTests
     [Fact]
     public async Task Author_pages_and_feeds_list_their_editions_stories_only()
     {
-        var authorName = Stories.UniqueHeadline("Inès Marchal");
+        var authorName = TestArticles.UniqueHeadline("Inès Marchal");
         var slug = Gazette.Text.Slugs.Create(authorName);
-        var french = await Site.CreateAsync(Stories.UniqueHeadline("La digue tient"), a => a.Language = "fr", authors: [authorName]);
+        var french = await Site.CreateAsync(TestArticles.UniqueHeadline("La digue tient"), a => a.Language = "fr", authors: [authorName]);
         // One more than a page, so the English list has a second page.
         var english = new List<Article>();
-        for (var i = 0; i < StoryLists.PageSize + 1; i++)
-            english.Add(await Site.CreateAsync(Stories.UniqueHeadline($"The dyke holds {i}"), a =>
+        for (var i = 0; i < ArticleLists.PageSize + 1; i++)
+            english.Add(await Site.CreateAsync(TestArticles.UniqueHeadline($"The dyke holds {i}"), a =>
             {
                 a.Language = "en";
                 a.PublishedAt = DateTime.UtcNow.AddMinutes(-10 - i);
@@ -67,8 +67,8 @@ public abstract partial class EditionTests
     {
         // A day of its own, long ago, so that no other test's story falls on it.
         var day = new DateTime(1950, 1, 1, 12, 0, 0, DateTimeKind.Utc).AddDays(Random.Shared.Next(0, 365 * 40));
-        var french = await Site.CreateAsync(Stories.UniqueHeadline("Le marché rouvre"), a => { a.Language = "fr"; a.PublishedAt = day; });
-        var english = await Site.CreateAsync(Stories.UniqueHeadline("The market reopens"), a => { a.Language = "en"; a.PublishedAt = day; });
+        var french = await Site.CreateAsync(TestArticles.UniqueHeadline("Le marché rouvre"), a => { a.Language = "fr"; a.PublishedAt = day; });
+        var english = await Site.CreateAsync(TestArticles.UniqueHeadline("The market reopens"), a => { a.Language = "en"; a.PublishedAt = day; });
         var path = $"/archive/{day:yyyy}/{day:MM}/{day:dd}";
 
         var root = await Reader.GetDocumentAsync(path);
@@ -95,10 +95,10 @@ public abstract partial class EditionTests
     public async Task The_pages_sitemap_names_each_editions_front_sections_and_its_own_tag_and_author_pages()
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
-        var english = await Site.CreateAsync(Stories.UniqueHeadline("The lock gates open"), a => a.Language = "en",
+        var english = await Site.CreateAsync(TestArticles.UniqueHeadline("The lock gates open"), a => a.Language = "en",
             authors: [$"Ada Lock {unique}"], tags: [$"locks{unique}"]);
         var frenchTag = $"ecluses{unique}";
-        await Site.CreateAsync(Stories.UniqueHeadline("Les écluses ouvrent"), a => a.Language = "fr", tags: [frenchTag]);
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Les écluses ouvrent"), a => a.Language = "fr", tags: [frenchTag]);
 
         var xml = System.Xml.Linq.XDocument.Parse(await Reader.GetStringAsync("/sitemaps/pages.xml", TestContext.Current.CancellationToken));
         var paths = xml.Root!.Elements().Select(u => new Uri(u.Elements().First().Value).AbsolutePath).ToList();
@@ -123,10 +123,10 @@ public abstract partial class EditionTests
     [Fact]
     public async Task Structured_data_and_the_content_api_link_a_byline_to_the_authors_page_in_the_storys_edition()
     {
-        var authorName = Stories.UniqueHeadline("Noor Vliet");
+        var authorName = TestArticles.UniqueHeadline("Noor Vliet");
         var slug = Gazette.Text.Slugs.Create(authorName);
-        var dutch = await Site.CreateAsync(Stories.UniqueHeadline("De sluis gaat open"), a => a.Language = "nl", authors: [authorName]);
-        var french = await Site.CreateAsync(Stories.UniqueHeadline("L'écluse ouvre"), a => a.Language = "fr", authors: [authorName]);
+        var dutch = await Site.CreateAsync(TestArticles.UniqueHeadline("De sluis gaat open"), a => a.Language = "nl", authors: [authorName]);
+        var french = await Site.CreateAsync(TestArticles.UniqueHeadline("L'écluse ouvre"), a => a.Language = "fr", authors: [authorName]);
 
         static string AuthorUrlInJsonLd(AngleSharp.Html.Dom.IHtmlDocument page)
         {

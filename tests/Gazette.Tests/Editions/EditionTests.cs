@@ -26,14 +26,14 @@ public abstract partial class EditionTests(GazetteSite site) : SiteTest(site)
         return client;
     }
 
-    private Task<Article> StoryAsync(string headline, string language, string? section = null, string[]? tags = null) =>
+    private Task<Article> ArticleAsync(string headline, string language, string? section = null, string[]? tags = null) =>
         Site.CreateAsync(headline, a => a.Language = language, section: section, tags: tags);
 
     [Fact]
     public async Task Each_edition_has_its_own_home_page_with_its_own_stories()
     {
-        var french = await StoryAsync(Stories.UniqueHeadline("Le port s'agrandit"), "fr");
-        var english = await StoryAsync(Stories.UniqueHeadline("The harbour grows"), "en");
+        var french = await ArticleAsync(TestArticles.UniqueHeadline("Le port s'agrandit"), "fr");
+        var english = await ArticleAsync(TestArticles.UniqueHeadline("The harbour grows"), "en");
 
         var root = await Reader.GetDocumentAsync("/");
         Assert.Equal("fr", root.DocumentElement.GetAttribute("lang"));
@@ -148,11 +148,11 @@ public abstract partial class EditionTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Sections_have_names_and_addresses_per_edition()
     {
-        var sectionName = Stories.UniqueHeadline("Économie");
-        var french = await StoryAsync(Stories.UniqueHeadline("Les salaires montent"), "fr", section: sectionName);
-        var english = await StoryAsync(Stories.UniqueHeadline("Wages rise"), "en", section: sectionName);
+        var sectionName = TestArticles.UniqueHeadline("Économie");
+        var french = await ArticleAsync(TestArticles.UniqueHeadline("Les salaires montent"), "fr", section: sectionName);
+        var english = await ArticleAsync(TestArticles.UniqueHeadline("Wages rise"), "en", section: sectionName);
         var sectionId = french.SectionId!.Value;
-        var englishName = Stories.UniqueHeadline("Economy");
+        var englishName = TestArticles.UniqueHeadline("Economy");
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var form = await editor.GetDocumentAsync($"/admin/sections/{sectionId}/names");
         Assert.Equal(["en", "nl"], form.QuerySelectorAll("input[name$='.Language'][type=hidden]").Select(i => i.GetAttribute("value")));
@@ -190,10 +190,10 @@ public abstract partial class EditionTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Tags_have_names_per_language_on_stories_and_tag_pages()
     {
-        var tagName = Stories.UniqueHeadline("Port de Valmer");
-        var english = await StoryAsync(Stories.UniqueHeadline("The new quay"), "en", tags: [tagName]);
+        var tagName = TestArticles.UniqueHeadline("Port de Valmer");
+        var english = await ArticleAsync(TestArticles.UniqueHeadline("The new quay"), "en", tags: [tagName]);
         var tagId = english.Tags.Single().Id;
-        var englishName = Stories.UniqueHeadline("Valmer harbour");
+        var englishName = TestArticles.UniqueHeadline("Valmer harbour");
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var saved = await editor.PostFormAsync($"/admin/tags/{tagId}/names", new() { ["Rows[0].Language"] = "en", ["Rows[0].Name"] = englishName },
             formPath: $"/admin/tags/{tagId}/names");
@@ -217,9 +217,9 @@ public abstract partial class EditionTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Each_edition_has_its_own_feeds()
     {
-        var section = Stories.UniqueHeadline("Culture");
-        var french = await StoryAsync(Stories.UniqueHeadline("Le festival ouvre"), "fr", section: section);
-        var english = await StoryAsync(Stories.UniqueHeadline("The festival opens"), "en", section: section);
+        var section = TestArticles.UniqueHeadline("Culture");
+        var french = await ArticleAsync(TestArticles.UniqueHeadline("Le festival ouvre"), "fr", section: section);
+        var english = await ArticleAsync(TestArticles.UniqueHeadline("The festival opens"), "en", section: section);
         var slug = Gazette.Text.Slugs.Create(section);
 
         var root = await Reader.GetStringAsync("/feed/rss", Cancel);
@@ -246,8 +246,8 @@ public abstract partial class EditionTests(GazetteSite site) : SiteTest(site)
     public async Task Search_keeps_to_the_edition_unless_the_reader_picks_a_language()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..8];
-        var french = await Site.CreateAsync(Stories.UniqueHeadline($"Le {word} arrive"), a => a.Language = "fr");
-        var english = await Site.CreateAsync(Stories.UniqueHeadline($"The {word} arrives"), a => a.Language = "en");
+        var french = await Site.CreateAsync(TestArticles.UniqueHeadline($"Le {word} arrive"), a => a.Language = "fr");
+        var english = await Site.CreateAsync(TestArticles.UniqueHeadline($"The {word} arrives"), a => a.Language = "en");
 
         var en = await SearchWait.UntilAsync(Reader, $"/en/search?q={word}", page => page.Body!.TextContent.Contains(english.Headline));
         Assert.DoesNotContain(french.Headline, en.Body!.TextContent);

@@ -12,9 +12,9 @@ public abstract class RegionalEditionTests(GazetteSite site) : SiteTest(site)
     public async Task Search_in_a_regional_edition_keeps_to_its_stories()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..8];
-        var brazilian = await Site.CreateAsync(Stories.UniqueHeadline($"O {word} chega ao porto"), a => a.Language = "pt-BR");
-        var portuguese = await Site.CreateAsync(Stories.UniqueHeadline($"O {word} chega à doca"), a => a.Language = "pt-PT");
-        var english = await Site.CreateAsync(Stories.UniqueHeadline($"The {word} arrives"), a => a.Language = "en");
+        var brazilian = await Site.CreateAsync(TestArticles.UniqueHeadline($"O {word} chega ao porto"), a => a.Language = "pt-BR");
+        var portuguese = await Site.CreateAsync(TestArticles.UniqueHeadline($"O {word} chega à doca"), a => a.Language = "pt-PT");
+        var english = await Site.CreateAsync(TestArticles.UniqueHeadline($"The {word} arrives"), a => a.Language = "en");
 
         var edition = await SearchWait.UntilAsync(Reader, $"/pt-br/search?q={word}", page => page.Body!.TextContent.Contains(brazilian.Headline));
         Assert.Contains(brazilian.Headline, edition.Body!.TextContent);
@@ -39,7 +39,7 @@ public abstract class RegionalEditionTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_regional_editions_feeds_link_to_its_home()
     {
-        var brazilian = await Site.CreateAsync(Stories.UniqueHeadline("A feira abre"), a => a.Language = "pt-BR");
+        var brazilian = await Site.CreateAsync(TestArticles.UniqueHeadline("A feira abre"), a => a.Language = "pt-BR");
 
         var rss = System.Xml.Linq.XDocument.Parse(await Reader.GetStringAsync("/pt-br/feed/rss", Cancel));
         Assert.Contains(brazilian.Headline, rss.ToString());

@@ -25,10 +25,10 @@ public abstract partial class FeedTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Rss_and_atom_parse_and_carry_the_newest_public_stories_with_authors_and_categories()
     {
-        var headline = Stories.UniqueHeadline("Feed story");
+        var headline = TestArticles.UniqueHeadline("Feed story");
         var story = await Site.CreateAsync(headline, section: "Feed desk", authors: ["Fiona Feedwriter"], tags: ["ferries"],
             configure: a => a.FeaturedFigure = new Figure { ImageUrl = "/media/demo/harbour.jpg", AltText = "A harbour at dawn", Width = 1200, Height = 800 });
-        await Site.CreateAsync(Stories.UniqueHeadline("Feed draft"), configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Feed draft"), configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
         var path = await Site.PathOfAsync(story);
 
         foreach (var format in new[] { "rss", "atom" })
@@ -52,7 +52,7 @@ public abstract partial class FeedTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Json_feed_follows_version_1_1()
     {
-        var headline = Stories.UniqueHeadline("Json feed story");
+        var headline = TestArticles.UniqueHeadline("Json feed story");
         await Site.CreateAsync(headline, authors: ["Jasper Json"]);
         var response = await Reader.GetAsync("/feed/json", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -79,10 +79,10 @@ public abstract partial class FeedTests(GazetteSite site) : SiteTest(site)
     public async Task Section_tag_author_and_language_feeds_hold_their_own_stories()
     {
         var unique = Guid.NewGuid().ToString("N")[..6];
-        var headline = Stories.UniqueHeadline("Scoped feed story");
+        var headline = TestArticles.UniqueHeadline("Scoped feed story");
         await Site.CreateAsync(headline, section: $"Scoped {unique}", authors: [$"Scoped Author {unique}"], tags: [$"scoped-{unique}"],
             configure: a => a.Language = "nl");
-        var other = Stories.UniqueHeadline("Unscoped feed story");
+        var other = TestArticles.UniqueHeadline("Unscoped feed story");
         await Site.CreateAsync(other);
         foreach (var scope in new[] { $"/section/scoped-{unique}", $"/tag/scoped-{unique}", $"/author/scoped-author-{unique}", "/nl" })
         {
@@ -120,7 +120,7 @@ public abstract partial class FeedTests(GazetteSite site) : SiteTest(site)
     public async Task Pages_announce_their_feeds_in_the_head()
     {
         var unique = Guid.NewGuid().ToString("N")[..6];
-        await Site.CreateAsync(Stories.UniqueHeadline("Announced feed story"), section: $"Announced {unique}");
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Announced feed story"), section: $"Announced {unique}");
         var home = await Reader.GetDocumentAsync("/");
         Assert.Contains(home.QuerySelectorAll("link[rel=alternate][type='application/rss+xml']"), l => l.GetAttribute("href") == "/feed/rss");
         Assert.Contains(home.QuerySelectorAll("link[rel=alternate][type='application/feed+json']"), l => l.GetAttribute("href") == "/feed/json");

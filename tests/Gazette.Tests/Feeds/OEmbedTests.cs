@@ -12,7 +12,7 @@ public abstract class OEmbedTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_story_address_gives_a_card_and_the_page_announces_it()
     {
-        var headline = Stories.UniqueHeadline("Embedded <story>");
+        var headline = TestArticles.UniqueHeadline("Embedded <story>");
         var story = await Site.CreateAsync(headline, authors: ["Olga Embedder"],
             configure: a => { a.Standfirst = "A standfirst & more."; a.FeaturedFigure = new Figure { ImageUrl = "/media/demo/harbour.jpg", AltText = "Harbour", Width = 1200, Height = 800 }; });
         var url = "http://localhost" + await Site.PathOfAsync(story);
@@ -60,7 +60,7 @@ public abstract class OEmbedTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task A_draft_has_no_card()
     {
-        var draft = await Site.CreateAsync(Stories.UniqueHeadline("Draft embed"), configure: a => a.Status = ArticleStatus.Draft);
+        var draft = await Site.CreateAsync(TestArticles.UniqueHeadline("Draft embed"), configure: a => a.Status = ArticleStatus.Draft);
         var url = "http://localhost/" + draft.Language + "/2026/01/01/" + draft.Slug;
 
         var response = await Reader.GetAsync("/oembed?url=" + Uri.EscapeDataString(url), TestContext.Current.CancellationToken);

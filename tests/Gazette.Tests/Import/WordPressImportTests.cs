@@ -52,7 +52,7 @@ public abstract class WordPressImportTests : IAsyncLifetime
         site.WithScopeAsync(services => services.GetRequiredService<WordPressImporter>()
             .ImportAsync(file ?? Fixture, new WordPressImportOptions(uploads), TestContext.Current.CancellationToken));
 
-    private static Task<Article> StoryAsync(OneOffSite site, long wordPressId) => site.WithScopeAsync(async services =>
+    private static Task<Article> ArticleAsync(OneOffSite site, long wordPressId) => site.WithScopeAsync(async services =>
     {
         var db = services.GetRequiredService<GazetteDb>();
         var id = await db.ImportRecords.Where(r => r.Kind == "post" && r.ExternalId == wordPressId.ToString()).Select(r => r.LocalId).SingleAsync(TestContext.Current.CancellationToken);
@@ -70,7 +70,7 @@ public abstract class WordPressImportTests : IAsyncLifetime
         Assert.Equal(5, summary.For("posts").Imported);
         Assert.Equal(1, summary.For("pages").Imported);
         Assert.Equal(1, summary.For("images").Imported);
-        var story = await StoryAsync(site, 20);
+        var story = await ArticleAsync(site, 20);
         Assert.Equal("Le port de Valmer veut doubler son trafic d’ici 2030", story.Headline);
         Assert.Equal(ArticleStatus.Published, story.Status);
         Assert.Equal("fr", story.Language);
@@ -101,7 +101,7 @@ public abstract class WordPressImportTests : IAsyncLifetime
 
         var summary = await ImportAsync(site);
 
-        var classic = await StoryAsync(site, 21);
+        var classic = await ArticleAsync(site, 21);
         Assert.Equal("un-ete-au-port", classic.Slug);
         Assert.Equal("Les premiers ferries de la saison ont accosté samedi. Les guichets ont ouvert dès l'aube.", classic.Standfirst);
         Assert.Contains("![Un ferry blanc entre dans le port](/media/", classic.BodyMarkdown);
@@ -111,16 +111,16 @@ public abstract class WordPressImportTests : IAsyncLifetime
         Assert.Contains(summary.Warnings, w => w.Contains("[sondage]"));
         Assert.Equal("Paul Pigiste", Assert.Single(classic.Authors).Author.Name);
 
-        var scheduled = await StoryAsync(site, 22);
+        var scheduled = await ArticleAsync(site, 22);
         Assert.Equal(ArticleStatus.Scheduled, scheduled.Status);
         Assert.Equal(new DateTime(2027, 1, 7, 9, 0, 0, DateTimeKind.Utc), scheduled.PublishedAt);
-        Assert.Equal(ArticleStatus.Unpublished, (await StoryAsync(site, 23)).Status);
-        var draft = await StoryAsync(site, 24);
+        Assert.Equal(ArticleStatus.Unpublished, (await ArticleAsync(site, 23)).Status);
+        var draft = await ArticleAsync(site, 24);
         Assert.Equal(ArticleStatus.Draft, draft.Status);
         // A draft has no GMT date in the export: its local date is read in the site's time zone.
         var timeZone = await site.WithScopeAsync(async services => (await services.GetRequiredService<Gazette.Site.SiteContext>().GetAsync(TestContext.Current.CancellationToken)).TimeZone);
         Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 18, 16, 20, 0), timeZone), draft.CreatedAt);
-        Assert.Equal("Pages", (await StoryAsync(site, 30)).Section!.Name);
+        Assert.Equal("Pages", (await ArticleAsync(site, 30)).Section!.Name);
         Assert.Equal(1, summary.For("other items").Skipped);
     }
 
@@ -132,7 +132,7 @@ public abstract class WordPressImportTests : IAsyncLifetime
         var summary = await ImportAsync(site);
 
         Assert.Equal(3, summary.For("comments").Imported);
-        var story = await StoryAsync(site, 20);
+        var story = await ArticleAsync(site, 20);
         var comments = await site.WithScopeAsync(services => services.GetRequiredService<GazetteDb>().Comments.AsNoTracking()
             .Where(c => c.ArticleId == story.Id).OrderBy(c => c.Id).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(3, comments.Count);
@@ -144,7 +144,7 @@ public abstract class WordPressImportTests : IAsyncLifetime
         Assert.Equal(new DateTime(2024, 3, 4, 11, 0, 0, DateTimeKind.Utc), first.CreatedAt);
         Assert.Equal(first.Id, reply.ParentId);
         Assert.Equal(Gazette.Comments.CommentStatus.Spam, spam.Status);
-        Assert.False((await StoryAsync(site, 21)).CommentsOpen);
+        Assert.False((await ArticleAsync(site, 21)).CommentsOpen);
 
         var page = await site.CreateReader().GetStringAsync(await site.PathOfAsync(story), TestContext.Current.CancellationToken);
         Assert.Contains("Les files de camions sur la digue", System.Net.WebUtility.HtmlDecode(page));
@@ -177,7 +177,7 @@ public abstract class WordPressImportTests : IAsyncLifetime
         var site = await SiteAsync();
         await ImportAsync(site);
         var reader = site.CreateReader();
-        var story = await StoryAsync(site, 20);
+        var story = await ArticleAsync(site, 20);
         var path = await site.PathOfAsync(story);
 
         var permalink = await reader.GetAsync("/2024/03/04/le-port-de-valmer-veut-doubler-son-trafic/", TestContext.Current.CancellationToken);
@@ -218,7 +218,7 @@ public abstract class WordPressImportTests : IAsyncLifetime
 
         Assert.Equal(1, updated.For("posts").Updated);
         Assert.Equal(4, updated.For("posts").Unchanged);
-        Assert.Contains("reporté au 14 janvier", (await StoryAsync(site, 22)).BodyMarkdown);
+        Assert.Contains("reporté au 14 janvier", (await ArticleAsync(site, 22)).BodyMarkdown);
         var after = await CountsAsync(site);
         Assert.Equal(before.Stories, after.Stories);
         Assert.Equal(before.Revisions + 1, after.Revisions);

@@ -46,7 +46,7 @@ public abstract class InterfaceLanguageTests(GazetteSite site) : SiteTest(site)
     public async Task A_story_page_shows_the_labels_and_direction_of_its_language(string language)
     {
         var t = Labels.For(language);
-        var article = await Site.CreateAsync(Stories.UniqueHeadline($"Interface test {language}"), a =>
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline($"Interface test {language}"), a =>
         {
             a.Language = language;
             a.PublishedAt = JuneMorning;
@@ -73,7 +73,7 @@ public abstract class InterfaceLanguageTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Arabic_comment_counts_take_the_arabic_plural_and_names_are_isolated()
     {
-        var article = await Site.CreateAsync(Stories.UniqueHeadline("Arabic comments"), a => a.Language = "ar");
+        var article = await Site.CreateAsync(TestArticles.UniqueHeadline("Arabic comments"), a => a.Language = "ar");
         var first = await Site.AddApprovedAsync(article.Id, CommentForms.UniqueEmail(), "تعليق أول");
         await Site.AddApprovedAsync(article.Id, CommentForms.UniqueEmail(), "تعليق ثان", parentId: first.Id);
 
@@ -88,8 +88,8 @@ public abstract class InterfaceLanguageTests(GazetteSite site) : SiteTest(site)
     public async Task An_arabic_story_listed_on_a_page_of_another_language_keeps_its_own_language_and_direction()
     {
         var section = $"RTL list {Guid.NewGuid():N}"[..16];
-        var arabic = await Site.CreateAsync(Stories.UniqueHeadline("قصة بالعربية"), a => a.Language = "ar", section: section);
-        var english = await Site.CreateAsync(Stories.UniqueHeadline("English story"), a => a.Language = "en", section: section);
+        var arabic = await Site.CreateAsync(TestArticles.UniqueHeadline("قصة بالعربية"), a => a.Language = "ar", section: section);
+        var english = await Site.CreateAsync(TestArticles.UniqueHeadline("English story"), a => a.Language = "en", section: section);
 
         var page = await Reader.GetDocumentAsync($"/section/{Gazette.Text.Slugs.Create(section)}");
         var pageDirection = page.DocumentElement.GetAttribute("dir");

@@ -24,7 +24,7 @@ public sealed class NewsroomMailLanguageTests
             (await db.Users.FindAsync([german.Id], Ct))!.InterfaceLanguage = "de";
             await db.SaveChangesAsync(Ct);
         });
-        var story = await site.CreateAsync(Stories.UniqueHeadline("Brückengeschichte"), article => article.Language = "fr");
+        var story = await site.CreateAsync(TestArticles.UniqueHeadline("Brückengeschichte"), article => article.Language = "fr");
         var fields = CommentForms.Fields(story.Id, await site.TokenAsync(story.Id), CommentForms.UniqueEmail(), "Une remarque sur le pont, merci.");
         Assert.Equal(HttpStatusCode.Redirect, (await site.CreateReader().PostCommentAsync(fields, "fr")).StatusCode);
 

@@ -87,7 +87,7 @@ public abstract class MediaAuthorizationTests(GazetteSite site) : SiteTest(site)
     {
         var unused = await UploadAsSomeoneAsync();
         var used = await UploadAsSomeoneAsync();
-        await Site.CreateAsync(Stories.UniqueHeadline("Uses a library image"), a =>
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Uses a library image"), a =>
             a.FeaturedFigure = new Figure { ImageUrl = MediaFiles.DefaultUrl(used), AltText = "Alt", MediaId = used.Id });
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
 

@@ -189,7 +189,7 @@ public abstract class MediaUploadTests(GazetteSite site) : SiteTest(site)
     {
         var (browser, _) = await Site.SignedInAsAsync(Roles.Editor);
         var item = await Site.UploadItemAsync(browser, TestImages.Jpeg(2400, 1600), $"lead-{Guid.NewGuid():N}.jpg", "Library alt");
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Figure from the library"), a =>
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Figure from the library"), a =>
             a.FeaturedFigure = new Gazette.Media.Figure { ImageUrl = $"/media/lib/{item.StorageKey}/1600.jpg", AltText = "The story's own alt", MediaId = item.Id });
 
         var document = await Reader.GetDocumentAsync(await Site.PathOfAsync(story));

@@ -36,7 +36,7 @@ public sealed partial class TwoNodeTests : IClassFixture<TwoNodes>
         var onB = nodes.B.CreateReader();
         await EventuallyAsync(Warming, async () => (await onB.GetAsync("/", Ct)).Headers.Age is not null, "node B's home page comes from the output cache");
 
-        var headline = Stories.UniqueHeadline("Published on node A");
+        var headline = TestArticles.UniqueHeadline("Published on node A");
         var story = await nodes.A.CreateAsync(headline);
         var path = await nodes.A.PathOfAsync(story);
 
@@ -72,7 +72,7 @@ public sealed partial class TwoNodeTests : IClassFixture<TwoNodes>
         Assert.Equal(HttpStatusCode.OK, (await browserOnB.GetAsync("/admin", Ct)).StatusCode);
 
         // A reader comments on B with a form token A issued; a moderator approves it on A; both nodes show it.
-        var story = await nodes.A.CreateAsync(Stories.UniqueHeadline("Commented across nodes"));
+        var story = await nodes.A.CreateAsync(TestArticles.UniqueHeadline("Commented across nodes"));
         var path = await nodes.A.PathOfAsync(story);
         var reader = nodes.B.CreateReader();
         await EventuallyAsync(Propagation, async () => (await reader.GetAsync(path, Ct)).StatusCode == HttpStatusCode.OK, "node B serves the new story");
@@ -97,7 +97,7 @@ public sealed partial class TwoNodeTests : IClassFixture<TwoNodes>
     [Fact]
     public async Task Without_Redis_both_nodes_keep_serving_and_recover_when_it_returns()
     {
-        var first = await nodes.A.CreateAsync(Stories.UniqueHeadline("Before Redis left"));
+        var first = await nodes.A.CreateAsync(TestArticles.UniqueHeadline("Before Redis left"));
         var readers = new[] { nodes.A.CreateReader(), nodes.B.CreateReader() };
         foreach (var reader in readers)
             await EventuallyAsync(Propagation, async () => (await reader.GetStringAsync("/", Ct)).Contains(first.Headline, StringComparison.Ordinal), "both nodes show the first story");
@@ -107,7 +107,7 @@ public sealed partial class TwoNodeTests : IClassFixture<TwoNodes>
         {
             await EventuallyAsync(TimeSpan.FromSeconds(5), () => Task.FromResult(!StoreOf(nodes.A).IsConnected && !StoreOf(nodes.B).IsConnected),
                 "both nodes notice that Redis is gone");
-            var during = await nodes.A.CreateAsync(Stories.UniqueHeadline("While Redis was away"));
+            var during = await nodes.A.CreateAsync(TestArticles.UniqueHeadline("While Redis was away"));
             foreach (var reader in readers)
             {
                 var clock = Stopwatch.StartNew();
@@ -125,7 +125,7 @@ public sealed partial class TwoNodeTests : IClassFixture<TwoNodes>
 
         await EventuallyAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(StoreOf(nodes.A).IsConnected && StoreOf(nodes.B).IsConnected),
             "both nodes reconnect to Redis by themselves");
-        var after = await nodes.A.CreateAsync(Stories.UniqueHeadline("After Redis came back"));
+        var after = await nodes.A.CreateAsync(TestArticles.UniqueHeadline("After Redis came back"));
         foreach (var reader in readers)
         {
             await EventuallyAsync(Propagation, async () => (await reader.GetStringAsync("/", Ct)).Contains(after.Headline, StringComparison.Ordinal),
@@ -136,7 +136,7 @@ public sealed partial class TwoNodeTests : IClassFixture<TwoNodes>
     [Fact]
     public async Task Without_PostgreSQL_cached_pages_are_served_writes_get_503_and_both_recover()
     {
-        var story = await nodes.A.CreateAsync(Stories.UniqueHeadline("Cached before the database left"));
+        var story = await nodes.A.CreateAsync(TestArticles.UniqueHeadline("Cached before the database left"));
         var path = await nodes.A.PathOfAsync(story);
         var readers = new[] { nodes.A.CreateReader(), nodes.B.CreateReader() };
         // Both nodes' change-feed followers pass the story's creation (each drops its cached pages once) before warming.

@@ -9,7 +9,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     /// <summary>A made-up word of letters only, so no other story and no other test has it.</summary>
     private static string Word() => "x" + string.Concat(Guid.NewGuid().ToByteArray().Take(9).Select(b => (char)('a' + b % 26)));
 
-    private Task<Article> StoryAsync(string headline, string language = "en", string body = "A paragraph.", string standfirst = "",
+    private Task<Article> ArticleAsync(string headline, string language = "en", string body = "A paragraph.", string standfirst = "",
         Action<Article>? configure = null, string? section = null, string[]? tags = null, string[]? authors = null) =>
         Site.CreateAsync(headline, article =>
         {
@@ -26,7 +26,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     public async Task French_elided_and_inflected_words_find_a_story()
     {
         var word = Word();
-        var story = await StoryAsync($"Le conseil {word} va officialiser l’adhésion de l’Ukraine", "fr",
+        var story = await ArticleAsync($"Le conseil {word} va officialiser l’adhésion de l’Ukraine", "fr",
             body: "Les garanties de sécurité seront discutées à l’OTAN.");
 
         Assert.True((await FoundAsync($"?q={word}+officialisera", story.Id)).Has(story.Id));
@@ -40,7 +40,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     public async Task English_words_are_stemmed_and_accents_folded()
     {
         var word = Word();
-        var story = await StoryAsync($"Harbour café {word} cancelled two ferries");
+        var story = await ArticleAsync($"Harbour café {word} cancelled two ferries");
 
         Assert.True((await FoundAsync($"?q=ferry+cancel+{word}", story.Id)).Has(story.Id));
         Assert.True((await SearchWait.ApiAsync(Reader, $"?q=CAFE+{word}")).Has(story.Id));
@@ -50,8 +50,8 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     public async Task A_headline_match_ranks_above_a_body_match()
     {
         var word = Word();
-        var inBody = await StoryAsync("A story about the weather", body: $"Somewhere in the text the word {word} appears once.");
-        var inHeadline = await StoryAsync($"The {word} affair");
+        var inBody = await ArticleAsync("A story about the weather", body: $"Somewhere in the text the word {word} appears once.");
+        var inHeadline = await ArticleAsync($"The {word} affair");
 
         var answer = await SearchWait.ApiUntilAsync(Reader, $"?q={word}", a => a.Ids().Length == 2);
 
@@ -62,11 +62,11 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     public async Task Filters_narrow_by_section_tag_author_language_and_dates()
     {
         var word = Word();
-        var sectioned = await StoryAsync($"Sectioned {word}", section: $"Section {word}");
-        var tagged = await StoryAsync($"Tagged {word}", tags: [$"Tag {word}"]);
-        var authored = await StoryAsync($"Authored {word}", authors: [$"Writer {word}"]);
-        var french = await StoryAsync($"Article {word} en français", "fr");
-        var old = await StoryAsync($"Old {word}", configure: a => a.PublishedAt = new DateTime(2020, 3, 10, 12, 0, 0, DateTimeKind.Utc));
+        var sectioned = await ArticleAsync($"Sectioned {word}", section: $"Section {word}");
+        var tagged = await ArticleAsync($"Tagged {word}", tags: [$"Tag {word}"]);
+        var authored = await ArticleAsync($"Authored {word}", authors: [$"Writer {word}"]);
+        var french = await ArticleAsync($"Article {word} en français", "fr");
+        var old = await ArticleAsync($"Old {word}", configure: a => a.PublishedAt = new DateTime(2020, 3, 10, 12, 0, 0, DateTimeKind.Utc));
         await SearchWait.ApiUntilAsync(Reader, $"?q={word}", a => a.Ids().Length == 5);
 
         Assert.Equal([sectioned.Id], (await SearchWait.ApiAsync(Reader, $"?q={word}&section={Slugs.Create($"Section {word}")}")).Ids());
@@ -87,7 +87,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
         for (var i = 0; i < 12; i++)
         {
             var day = i;
-            ids.Add((await StoryAsync($"Story {i} {word}", configure: a => a.PublishedAt = new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc).AddDays(day))).Id);
+            ids.Add((await ArticleAsync($"Story {i} {word}", configure: a => a.PublishedAt = new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc).AddDays(day))).Id);
         }
         ids.Reverse();
         await SearchWait.ApiUntilAsync(Reader, $"?q={word}", a => a.GetProperty("total").GetInt32() == 12);
@@ -109,7 +109,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
         // The swap below must change the word: two equal letters in a row would leave it as it was.
         if (word[4] == word[5])
             word = word[..5] + (char)('a' + (word[5] - 'a' + 1) % 26) + word[6..];
-        var story = await StoryAsync($"Minister {word} resigns");
+        var story = await ArticleAsync($"Minister {word} resigns");
         await FoundAsync($"?q={word}", story.Id);
         var misspelt = word[..4] + word[5] + word[4] + word[6..];
 
@@ -125,7 +125,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     public async Task Snippets_highlight_the_words_and_carry_no_other_markup()
     {
         var word = Word();
-        var story = await StoryAsync($"Markup {word}", standfirst: $"When <b>{word}</b> & <script>alert(1)</script> meet");
+        var story = await ArticleAsync($"Markup {word}", standfirst: $"When <b>{word}</b> & <script>alert(1)</script> meet");
         await FoundAsync($"?q={word}", story.Id);
 
         var page = await Reader.GetDocumentAsync($"/search?q={word}");
@@ -173,7 +173,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     {
         var word = Word();
         var newWord = Word();
-        var story = await StoryAsync($"Draft {word}", configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
+        var story = await ArticleAsync($"Draft {word}", configure: a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; });
 
         await Site.EditAsync(story.Id, a => a.Status = ArticleStatus.Published);
         Assert.True((await FoundAsync($"?q={word}", story.Id)).Has(story.Id));
@@ -194,7 +194,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     public async Task A_scheduled_story_is_found_once_its_time_has_come()
     {
         var word = Word();
-        var story = await StoryAsync($"Scheduled {word}", configure: a =>
+        var story = await ArticleAsync($"Scheduled {word}", configure: a =>
         {
             a.Status = ArticleStatus.Scheduled;
             a.PublishedAt = DateTime.UtcNow.AddSeconds(3);
@@ -209,7 +209,7 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     {
         var word = Word();
         var renamed = Word();
-        var story = await StoryAsync($"Tag rename {word}", tags: [$"Old tag {word}"]);
+        var story = await ArticleAsync($"Tag rename {word}", tags: [$"Old tag {word}"]);
         await FoundAsync($"?q={word}", story.Id);
 
         await Site.WithDbAsync(async db =>

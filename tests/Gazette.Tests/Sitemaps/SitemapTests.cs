@@ -34,7 +34,7 @@ public abstract class SitemapTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task Index_leads_to_paged_story_sitemaps_with_images()
     {
-        var headline = Stories.UniqueHeadline("Sitemap story");
+        var headline = TestArticles.UniqueHeadline("Sitemap story");
         var story = await Site.CreateAsync(headline, configure: a => a.FeaturedFigure = new Figure { ImageUrl = "/media/demo/ferry.jpg", AltText = "A ferry" });
         var path = await Site.PathOfAsync(story);
         var index = await LoadAsync("/sitemap.xml");
@@ -57,8 +57,8 @@ public abstract class SitemapTests(GazetteSite site) : SiteTest(site)
     [Fact]
     public async Task News_sitemap_holds_the_last_48_hours_only()
     {
-        var fresh = await Site.CreateAsync(Stories.UniqueHeadline("Fresh news"), configure: a => a.Language = "fr");
-        var old = await Site.CreateAsync(Stories.UniqueHeadline("Old news"), configure: a => a.PublishedAt = DateTime.UtcNow.AddDays(-3));
+        var fresh = await Site.CreateAsync(TestArticles.UniqueHeadline("Fresh news"), configure: a => a.Language = "fr");
+        var old = await Site.CreateAsync(TestArticles.UniqueHeadline("Old news"), configure: a => a.PublishedAt = DateTime.UtcNow.AddDays(-3));
         var news = await LoadAsync("/sitemaps/news.xml");
         var urls = news.Root!.Elements(Sm + "url").ToList();
         var entry = Assert.Single(urls, u => PathOf(u.Element(Sm + "loc")!.Value) == PathOfSync(fresh));
@@ -76,8 +76,8 @@ public abstract class SitemapTests(GazetteSite site) : SiteTest(site)
     public async Task Translations_are_linked_with_hreflang_in_sitemaps_and_page_heads()
     {
         var group = Guid.NewGuid();
-        var english = await Site.CreateAsync(Stories.UniqueHeadline("Translated story"), configure: a => a.TranslationGroup = group);
-        var french = await Site.CreateAsync(Stories.UniqueHeadline("Article traduit"), configure: a => { a.TranslationGroup = group; a.Language = "fr"; });
+        var english = await Site.CreateAsync(TestArticles.UniqueHeadline("Translated story"), configure: a => a.TranslationGroup = group);
+        var french = await Site.CreateAsync(TestArticles.UniqueHeadline("Article traduit"), configure: a => { a.TranslationGroup = group; a.Language = "fr"; });
         var englishPath = await Site.PathOfAsync(english);
         var frenchPath = await Site.PathOfAsync(french);
 
@@ -95,7 +95,7 @@ public abstract class SitemapTests(GazetteSite site) : SiteTest(site)
         Assert.Equal(frenchPath, alternates["fr"]);
         Assert.True(alternates.ContainsKey("x-default"));
 
-        var single = await Site.CreateAsync(Stories.UniqueHeadline("Lonely story"), configure: a => a.TranslationGroup = Guid.NewGuid());
+        var single = await Site.CreateAsync(TestArticles.UniqueHeadline("Lonely story"), configure: a => a.TranslationGroup = Guid.NewGuid());
         var lonely = await Reader.GetDocumentAsync(await Site.PathOfAsync(single));
         Assert.Empty(lonely.QuerySelectorAll("link[hreflang]"));
     }

@@ -15,9 +15,9 @@ public abstract class PublishedWordCountsTests(GazetteSite site) : SiteTest(site
     public async Task Counts_the_public_stories_of_the_language_and_recounts_after_an_hour()
     {
         // Made-up words, so that no other test's story can hold them.
-        await Site.CreateAsync(Stories.UniqueHeadline("Zorblaxian ferries"), a => a.BodyMarkdown = "The zorblaxian ferries sail at dawn.");
-        await Site.CreateAsync(Stories.UniqueHeadline("Quindlemoor draft"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; a.BodyMarkdown = "The quindlemoor plan."; });
-        await Site.CreateAsync(Stories.UniqueHeadline("Fraxinelle en français"), a => { a.Language = "fr"; a.BodyMarkdown = "Les vraxinelles du port."; });
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Zorblaxian ferries"), a => a.BodyMarkdown = "The zorblaxian ferries sail at dawn.");
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Quindlemoor draft"), a => { a.Status = ArticleStatus.Draft; a.PublishedAt = null; a.BodyMarkdown = "The quindlemoor plan."; });
+        await Site.CreateAsync(TestArticles.UniqueHeadline("Fraxinelle en français"), a => { a.Language = "fr"; a.BodyMarkdown = "Les vraxinelles du port."; });
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var counts = new PublishedWordCounts(Site.Services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<PublishedWordCounts>.Instance);
         var ct = TestContext.Current.CancellationToken;
@@ -31,7 +31,7 @@ public abstract class PublishedWordCountsTests(GazetteSite site) : SiteTest(site
         Assert.Equal(0, english.Count(Stem("vraxinelles")));
         Assert.True(english.Documents >= 1);
 
-        await Site.CreateAsync(Stories.UniqueHeadline("More zorblaxian news"), a => a.BodyMarkdown = "Zorblaxian ferries again.");
+        await Site.CreateAsync(TestArticles.UniqueHeadline("More zorblaxian news"), a => a.BodyMarkdown = "Zorblaxian ferries again.");
         Assert.Same(english, await counts.ForAsync("en", ct));
 
         clock.Advance(PublishedWordCounts.KeptFor + TimeSpan.FromMinutes(1));

@@ -72,8 +72,8 @@ public abstract class TagSuggestionsTests(GazetteSite site) : SiteTest(site)
     public async Task Without_script_the_button_shows_suggestions_and_keeps_the_unsaved_text()
     {
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
-        var id = await editor.CreateStoryAsync(Stories.UniqueHeadline("Draft about the harbour"));
-        var unsaved = Stories.UniqueHeadline(Headline);
+        var id = await editor.CreateArticleAsync(TestArticles.UniqueHeadline("Draft about the harbour"));
+        var unsaved = TestArticles.UniqueHeadline(Headline);
 
         var response = await editor.PostFormAsync($"/admin/stories/{id}?handler=SuggestTags", Fields(unsaved, "Shipping"), $"/admin/stories/{id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -90,7 +90,7 @@ public abstract class TagSuggestionsTests(GazetteSite site) : SiteTest(site)
         Assert.Equal($"Shipping, {buttons[0]}", ((IHtmlInputElement)again.QuerySelector("input[name='Form.Tags']")!).Value);
         Assert.DoesNotContain(buttons[0], again.QuerySelectorAll("[data-tag-suggestions] button[name=addTag]").Select(b => b.GetAttribute("value")));
         // Nothing was saved.
-        Assert.NotEqual(unsaved, (await Site.LoadStoryAsync(id)).Headline);
+        Assert.NotEqual(unsaved, (await Site.LoadArticleAsync(id)).Headline);
     }
 
     [Fact]

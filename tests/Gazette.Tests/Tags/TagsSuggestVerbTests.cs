@@ -38,7 +38,7 @@ public sealed class TagsSuggestVerbTests : IDisposable
     [Fact]
     public void The_file_s_other_stories_are_the_collection_unless_alone()
     {
-        var lines = DocumentFrequenciesTests.TownStories()
+        var lines = DocumentFrequenciesTests.TownArticles()
             .Select((story, i) => JsonSerializer.Serialize(new { id = i, title = story.Title, text = story.Text }))
             .Append(JsonSerializer.Serialize(new { id = "lighthouse", title = DocumentFrequenciesTests.Title, text = DocumentFrequenciesTests.Text }));
         var file = Write([.. lines]);

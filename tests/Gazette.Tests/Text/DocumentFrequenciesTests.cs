@@ -15,7 +15,7 @@ public sealed class DocumentFrequenciesTests
         """;
 
     /// <summary>Other stories that all speak of the council, as a town's news does, and never of lighthouses.</summary>
-    internal static IEnumerable<(string Title, string Text)> TownStories(int count = 30)
+    internal static IEnumerable<(string Title, string Text)> TownArticles(int count = 30)
     {
         string[] topics = ["parking fees", "school meals", "bus routes", "street lights", "library hours", "market stalls"];
         return Enumerable.Range(0, count).Select(i => ($"Council debates {topics[i % topics.Length]}",
@@ -25,7 +25,7 @@ public sealed class DocumentFrequenciesTests
     private static DocumentFrequencies TownNews(string language = "en", int stories = 30)
     {
         var counts = new DocumentFrequencies(language);
-        foreach (var (title, text) in TownStories(stories))
+        foreach (var (title, text) in TownArticles(stories))
             counts.Add(title, text);
         return counts;
     }

@@ -74,7 +74,7 @@ public abstract partial class TranslationTests
 
             // Posting the form again with the key field empty keeps the key; the engine receives it in clear.
             Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PostFormAsync("/admin/settings", SettingsForm(await SettingsAsync()))).StatusCode);
-            var original = await OriginalAsync(Stories.UniqueHeadline("La clé du port"));
+            var original = await OriginalAsync(TestArticles.UniqueHeadline("La clé du port"));
             var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
             await TranslateAsync(editor, original.Id, "en", machine: true);
             Assert.All(receiver.Requests, r => Assert.Equal(secret, r.GetProperty("api_key").GetString()));
@@ -107,7 +107,7 @@ public abstract partial class TranslationTests
             });
             Site.Services.GetRequiredService<SiteContext>().Invalidate();
 
-            var original = await OriginalAsync(Stories.UniqueHeadline("La vieille clé"));
+            var original = await OriginalAsync(TestArticles.UniqueHeadline("La vieille clé"));
             var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
             await TranslateAsync(editor, original.Id, "en", machine: true);
             Assert.All(receiver.Requests, r => Assert.Equal(clear, r.GetProperty("api_key").GetString()));

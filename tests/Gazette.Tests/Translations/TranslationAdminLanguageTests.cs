@@ -78,9 +78,9 @@ public abstract partial class TranslationTests
             .Cast<DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => entry.Value as string ?? "");
 
     /// <summary>A story with every part of the panel showing: a group, an out-of-date machine translation awaiting approval.</summary>
-    private async Task<(int Original, int Translation)> TranslatedStoryAsync()
+    private async Task<(int Original, int Translation)> TranslatedArticleAsync()
     {
-        var original = await OriginalAsync(Stories.UniqueHeadline("Le bassin"));
+        var original = await OriginalAsync(TestArticles.UniqueHeadline("Le bassin"));
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var translation = await TranslateAsync(editor, original.Id, "en");
         await Site.EditAsync(translation, a => a.MachineTranslated = true);
@@ -93,7 +93,7 @@ public abstract partial class TranslationTests
     [InlineData("ar", "rtl", "الترجمات")]
     public async Task The_translation_pages_speak_the_members_language(string language, string direction, string title)
     {
-        var (original, translation) = await TranslatedStoryAsync();
+        var (original, translation) = await TranslatedArticleAsync();
         var browser = await EditorInAsync(language);
 
         foreach (var path in new[] { $"/admin/stories/{translation}/translations", $"/admin/stories/{translation}", $"/admin/stories/{original}/translations" })
@@ -116,7 +116,7 @@ public abstract partial class TranslationTests
     [InlineData("ar", "rtl")]
     public async Task The_names_pages_speak_the_members_language(string language, string direction)
     {
-        var story = await Site.CreateAsync(Stories.UniqueHeadline("Le quai"), a => a.Language = "fr", section: Stories.UniqueHeadline("Zone"), tags: [Stories.UniqueHeadline("Zq")]);
+        var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Le quai"), a => a.Language = "fr", section: TestArticles.UniqueHeadline("Zone"), tags: [TestArticles.UniqueHeadline("Zq")]);
         var browser = await EditorInAsync(language);
 
         foreach (var path in new[] { $"/admin/sections/{story.SectionId}/names", $"/admin/tags/{story.Tags.Single().Id}/names" })
@@ -127,7 +127,7 @@ public abstract partial class TranslationTests
             var first = page.QuerySelector("input[name='Rows[0].Language'][type=hidden]")!.GetAttribute("value")!;
             Assert.Empty(EnglishLeftIn(page, language));
 
-            var saved = await browser.PostFormAsync(path, new() { ["Rows[0].Language"] = first, ["Rows[0].Name"] = Stories.UniqueHeadline("Quay") });
+            var saved = await browser.PostFormAsync(path, new() { ["Rows[0].Language"] = first, ["Rows[0].Name"] = TestArticles.UniqueHeadline("Quay") });
             var after = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await saved.Content.ReadAsStringAsync(Cancel));
             Assert.NotNull(after.QuerySelector(".form-notice"));
             Assert.Empty(EnglishLeftIn(after, language));
@@ -137,7 +137,7 @@ public abstract partial class TranslationTests
     [Fact]
     public async Task The_english_check_finds_english()
     {
-        var (_, translation) = await TranslatedStoryAsync();
+        var (_, translation) = await TranslatedArticleAsync();
         var english = await (await EditorInAsync("en")).GetDocumentAsync($"/admin/stories/{translation}/translations");
         Assert.Contains(EnglishLeftIn(english, "fr"), found => found.StartsWith("TranslationsTitle:", StringComparison.Ordinal));
     }

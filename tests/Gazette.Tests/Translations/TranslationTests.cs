@@ -57,12 +57,12 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
     [Fact]
     public async Task Translate_into_makes_a_draft_in_the_same_group_with_the_section_tags_byline_and_figure()
     {
-        var original = await OriginalAsync(Stories.UniqueHeadline("Le port s'agrandit"));
+        var original = await OriginalAsync(TestArticles.UniqueHeadline("Le port s'agrandit"));
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var id = await TranslateAsync(editor, original.Id, "en");
 
-        var translation = await Site.LoadStoryAsync(id);
-        var source = await Site.LoadStoryAsync(original.Id);
+        var translation = await Site.LoadArticleAsync(id);
+        var source = await Site.LoadArticleAsync(original.Id);
         Assert.Equal("en", translation.Language);
         Assert.Equal(ArticleStatus.Draft, translation.Status);
         Assert.NotNull(source.TranslationGroup);
@@ -95,7 +95,7 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
     [Fact]
     public async Task A_translation_is_out_of_date_when_its_original_text_changes_and_not_for_a_status_change()
     {
-        var original = await OriginalAsync(Stories.UniqueHeadline("La digue tient"));
+        var original = await OriginalAsync(TestArticles.UniqueHeadline("La digue tient"));
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var id = await TranslateAsync(editor, original.Id, "nl");
         async Task<bool> StaleAsync() => (await editor.GetDocumentAsync($"/admin/stories/{id}")).QuerySelectorAll(".badge").Any(b => b.TextContent == "out of date");
@@ -117,10 +117,10 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
     public async Task Story_pages_link_their_translations_with_reciprocal_hreflang_and_x_default()
     {
         var group = Guid.NewGuid();
-        var french = await Site.CreateAsync(Stories.UniqueHeadline("Le train revient"), a => { a.Language = "fr"; a.TranslationGroup = group; });
-        var english = await Site.CreateAsync(Stories.UniqueHeadline("The train returns"), a => { a.Language = "en"; a.TranslationGroup = group; });
-        var dutch = await Site.CreateAsync(Stories.UniqueHeadline("De trein keert terug"), a => { a.Language = "nl"; a.TranslationGroup = group; });
-        var secondEnglish = await Site.CreateAsync(Stories.UniqueHeadline("The train returns again"), a => { a.Language = "en"; a.TranslationGroup = group; });
+        var french = await Site.CreateAsync(TestArticles.UniqueHeadline("Le train revient"), a => { a.Language = "fr"; a.TranslationGroup = group; });
+        var english = await Site.CreateAsync(TestArticles.UniqueHeadline("The train returns"), a => { a.Language = "en"; a.TranslationGroup = group; });
+        var dutch = await Site.CreateAsync(TestArticles.UniqueHeadline("De trein keert terug"), a => { a.Language = "nl"; a.TranslationGroup = group; });
+        var secondEnglish = await Site.CreateAsync(TestArticles.UniqueHeadline("The train returns again"), a => { a.Language = "en"; a.TranslationGroup = group; });
         var paths = new[] { await Site.PathOfAsync(french), await Site.PathOfAsync(english), await Site.PathOfAsync(dutch) };
 
         var sets = new List<string>();
@@ -148,7 +148,7 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
     [Fact]
     public async Task Publishing_a_translation_puts_it_in_the_switcher_of_its_originals_cached_page()
     {
-        var original = await OriginalAsync(Stories.UniqueHeadline("Les grues changent de mains"));
+        var original = await OriginalAsync(TestArticles.UniqueHeadline("Les grues changent de mains"));
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var id = await TranslateAsync(editor, original.Id, "en");
         var path = await Site.PathOfAsync(original);
@@ -171,13 +171,13 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
     {
         await using var receiver = await TranslateReceiver.StartAsync();
         await Site.UseMachineTranslationAsync(receiver.Url);
-        var original = await OriginalAsync(Stories.UniqueHeadline("Le quai nord"));
+        var original = await OriginalAsync(TestArticles.UniqueHeadline("Le quai nord"));
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var panel = await editor.GetDocumentAsync($"/admin/stories/{original.Id}");
         Assert.NotNull(panel.QuerySelector(".translate-form input[name=machine]"));
 
         var id = await TranslateAsync(editor, original.Id, "en", machine: true);
-        var draft = await Site.LoadStoryAsync(id);
+        var draft = await Site.LoadArticleAsync(id);
         Assert.True(draft.MachineTranslated);
         Assert.StartsWith("[en:LE QUAI NORD", draft.Headline);
         Assert.Equal("[en:LES TRAVAUX COMMENCENT]", draft.SecondHeadline);
@@ -196,23 +196,23 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
         Assert.NotNull(page.QuerySelector(".machine-translation"));
         var list = await editor.GetStringAsync("/admin/stories?q=" + Uri.EscapeDataString("QUAI NORD"), Cancel);
         Assert.Contains("machine translation", list);
-        var publish = await editor.PostStoryAsync(id, await editor.ReadStoryFormAsync(id), "publish");
+        var publish = await editor.PostArticleAsync(id, await editor.ReadArticleFormAsync(id), "publish");
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         Assert.Contains("must approve it before it is published", await publish.Content.ReadAsStringAsync(Cancel));
-        Assert.Equal(ArticleStatus.Draft, (await Site.LoadStoryAsync(id)).Status);
+        Assert.Equal(ArticleStatus.Draft, (await Site.LoadArticleAsync(id)).Status);
 
         var approve = await editor.PostFormAsync($"/admin/stories/{id}/translations?handler=Approve", [], formPath: $"/admin/stories/{id}/translations");
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
-        Assert.False((await Site.LoadStoryAsync(id)).MachineTranslated);
-        var published = await editor.PostStoryAsync(id, await editor.ReadStoryFormAsync(id), "publish");
+        Assert.False((await Site.LoadArticleAsync(id)).MachineTranslated);
+        var published = await editor.PostArticleAsync(id, await editor.ReadArticleFormAsync(id), "publish");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.Equal(ArticleStatus.Published, (await Site.LoadStoryAsync(id)).Status);
+        Assert.Equal(ArticleStatus.Published, (await Site.LoadArticleAsync(id)).Status);
     }
 
     [Fact]
     public async Task A_failing_or_absent_endpoint_gives_a_clear_message_and_no_draft()
     {
-        var original = await OriginalAsync(Stories.UniqueHeadline("La passerelle"));
+        var original = await OriginalAsync(TestArticles.UniqueHeadline("La passerelle"));
         var (editor, _) = await Site.SignedInAsAsync(Roles.Editor);
         var path = $"/admin/stories/{original.Id}/translations";
         async Task<string> RefusedAsync()
@@ -241,7 +241,7 @@ public abstract partial class TranslationTests(GazetteSite site) : SiteTest(site
         Assert.Contains("could not be reached", await RefusedAsync());
         await Site.UseMachineTranslationAsync(null);
 
-        var group = (await Site.LoadStoryAsync(original.Id)).TranslationGroup;
+        var group = (await Site.LoadArticleAsync(original.Id)).TranslationGroup;
         Assert.Null(group);
     }
 }

@@ -64,7 +64,7 @@ public abstract class WebhookTests(GazetteSite site) : SiteTest(site)
         {
             // Give the dispatcher a poll to start from the present before the story exists.
             await Task.Delay(1500, TestContext.Current.CancellationToken);
-            var story = await Site.CreateAsync(Stories.UniqueHeadline("Webhook story"));
+            var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Webhook story"));
             var delivered = await WaitForDeliveriesAsync(webhookId, story.Id, d => d.Any(x => x.Status == DeliveryStatus.Delivered));
             var published = Assert.Single(delivered);
             Assert.Equal(WebhookEvents.Published, published.Event);
@@ -104,8 +104,8 @@ public abstract class WebhookTests(GazetteSite site) : SiteTest(site)
         var webhookId = await AddWebhookAsync(receiver.Url);
         try
         {
-            var late = await Site.CreateAsync(Stories.UniqueHeadline("Late commit"), configure: a => { a.Status = Gazette.Articles.ArticleStatus.Draft; a.PublishedAt = null; });
-            var early = await Site.CreateAsync(Stories.UniqueHeadline("Early commit"), configure: a => { a.Status = Gazette.Articles.ArticleStatus.Draft; a.PublishedAt = null; });
+            var late = await Site.CreateAsync(TestArticles.UniqueHeadline("Late commit"), configure: a => { a.Status = Gazette.Articles.ArticleStatus.Draft; a.PublishedAt = null; });
+            var early = await Site.CreateAsync(TestArticles.UniqueHeadline("Early commit"), configure: a => { a.Status = Gazette.Articles.ArticleStatus.Draft; a.PublishedAt = null; });
             await Task.Delay(1500, TestContext.Current.CancellationToken);
             // Two stories go public; the change rows are written by hand to play what PostgreSQL does when two
             // transactions overlap: the row with the higher id commits first, the lower one a few seconds later.
@@ -148,7 +148,7 @@ public abstract class WebhookTests(GazetteSite site) : SiteTest(site)
         try
         {
             await Task.Delay(1500, TestContext.Current.CancellationToken);
-            var story = await Site.CreateAsync(Stories.UniqueHeadline("Webhook refused"));
+            var story = await Site.CreateAsync(TestArticles.UniqueHeadline("Webhook refused"));
             var deliveries = await WaitForDeliveriesAsync(webhookId, story.Id, d => d.Any(x => x.Attempts > 0));
             var refused = Assert.Single(deliveries);
             Assert.NotEqual(DeliveryStatus.Delivered, refused.Status);

@@ -52,7 +52,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
     {
         if (!await LoadAsync(kind, id, cancellationToken))
             return NotFound();
-        var rows = Rows.Where(r => Admin.Stories.LanguageTag.IsValid(r.Language?.Trim() ?? "")).ToList();
+        var rows = Rows.Where(r => Admin.Articles.LanguageTag.IsValid(r.Language?.Trim() ?? "")).ToList();
         foreach (var row in rows)
             row.Language = LanguageTags.Normalize(row.Language);
         rows = rows.DistinctBy(r => r.Language, StringComparer.OrdinalIgnoreCase).ToList();

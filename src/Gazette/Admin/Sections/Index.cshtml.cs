@@ -17,7 +17,7 @@ namespace Gazette.Admin.Sections;
 public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
 {
     public IReadOnlyList<Section> Sections { get; private set; } = [];
-    public IReadOnlyDictionary<int, int> StoryCounts { get; private set; } = new Dictionary<int, int>();
+    public IReadOnlyDictionary<int, int> ArticleCounts { get; private set; } = new Dictionary<int, int>();
 
     /// <summary>The row (0 for the create form) a refused change belongs to, and why.</summary>
     public int? ProblemFor { get; private set; }
@@ -102,7 +102,7 @@ public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
     {
         ViewData["Title"] = NewsroomLabels.Current["Sections"];
         Sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
-        StoryCounts = await db.Articles.Where(a => a.SectionId != null).GroupBy(a => a.SectionId!.Value)
+        ArticleCounts = await db.Articles.Where(a => a.SectionId != null).GroupBy(a => a.SectionId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
 }

@@ -36,7 +36,7 @@ public sealed class ArticleMarkdown
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAutoLinks()
         .UseCustomContainers()
-        .Use<StoryMarkdownExtension>()
+        .Use<ArticleMarkdownExtension>()
         .Build();
 
     private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = BodySanitizer.Create();
@@ -148,7 +148,7 @@ public sealed class ArticleMarkdown
 }
 
 /// <summary>Registers the read-also parser and the renderers of our two blocks in a Markdig pipeline.</summary>
-public sealed class StoryMarkdownExtension : IMarkdownExtension
+public sealed class ArticleMarkdownExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {

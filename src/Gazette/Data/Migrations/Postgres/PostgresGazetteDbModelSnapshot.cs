@@ -1042,7 +1042,7 @@ namespace Gazette.Data.Migrations.Postgres
                     b.ToTable("WebhookDeliveries");
                 });
 
-            modelBuilder.Entity("Gazette.Webhooks.WebhookPublicStory", b =>
+            modelBuilder.Entity("Gazette.Webhooks.WebhookPublicArticle", b =>
                 {
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");

@@ -1003,7 +1003,7 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.ToTable("WebhookDeliveries");
                 });
 
-            modelBuilder.Entity("Gazette.Webhooks.WebhookPublicStory", b =>
+            modelBuilder.Entity("Gazette.Webhooks.WebhookPublicArticle", b =>
                 {
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+
+using Gazette.Accounts;
+using Gazette.Articles;
+
+namespace Gazette.Admin.Articles;
+
+/// <summary>What a story's workflow buttons do.</summary>
+public enum ArticleAction
+{
+    Save,
+    Submit,
+    Publish,
+    Schedule,
+    Unpublish,
+}
+
+/// <summary>
+/// Who may do what to a story, checked on the server for every request (the buttons a page shows come from here too):
+/// contributors and authors work on their own stories; contributors only before publication and never publish;
+/// authors publish, schedule and unpublish their own; editors and administrators do everything to every story.
+/// </summary>
+public sealed class ArticleRights(ClaimsPrincipal user, string userId)
+{
+    public string UserId { get; } = userId;
+
+    public bool EditsAll { get; } = user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Administrator);
+
+    public bool Publishes { get; } = user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Author);
+
+    public bool IsOwn(Article article) => article.CreatedByUserId == UserId;
+
+    public bool CanOpen(Article article) => EditsAll || IsOwn(article);
+
+    /// <summary>A contributor's story is theirs to change only until it goes out (or is scheduled to).</summary>
+    public bool CanChange(Article article) =>
+        CanOpen(article) && (Publishes || article.Status is ArticleStatus.Draft or ArticleStatus.InReview);
+
+    public bool Allows(ArticleAction action, Article article) => CanChange(article) && action switch
+    {
+        ArticleAction.Save or ArticleAction.Submit => true,
+        ArticleAction.Publish or ArticleAction.Schedule or ArticleAction.Unpublish => Publishes,
+        _ => false,
+    };
+
+    public bool CanDelete(Article article) => CanChange(article);
+}
