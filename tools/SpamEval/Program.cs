@@ -9,8 +9,6 @@ using Gazette.Text.Spam;
 // builds the shipped model. Usage:
 //   dotnet run --project tools/SpamEval -c Release [-- --data DIR]            evaluation table (Markdown)
 //   dotnet run --project tools/SpamEval -c Release -- train [--data DIR] [--out FILE]
-//   dotnet run --project tools/SpamEval -c Release -p:Embeddings=true -- --embeddings   the sentence-embedding
-//   experiment (Embeddings/EmbeddingRuns.cs; SPAM_EMBEDDING_TIME=1 also times the encoder)
 // Diagnostics: SPAM_EVAL_ERRORS=a (a run group) prints that group's errors on stderr; SPAM_L2, SPAM_EPOCHS, SPAM_HASH_BITS and
 // SPAM_MIXES (naive Bayes shares, comma-separated) override the training options for experiments (the reported table
 // uses the defaults).
@@ -66,16 +64,6 @@ runs.Add(("SMS → YouTube (3 videos)", "c", s => s == "SMS", s => s != "SMS"));
 foreach (var video in videos)
     runs.Add(($"YouTube without {video} → {video}", "d", s => s != video && s != "SMS", s => s == video));
 
-if (args.Contains("--embeddings"))
-{
-#if EMBEDDINGS
-    EmbeddingRuns.Run(everything, runs, Auc, RecallAtFalsePositiveRate);
-    return 0;
-#else
-    Console.Error.WriteLine("spam-eval: --embeddings needs the experiment built in: dotnet run --project tools/SpamEval -c Release -p:Embeddings=true -- --embeddings");
-    return 1;
-#endif
-}
 
 Console.WriteLine("| run | train | test | threshold | precision | recall | F1 | FPR | accuracy | MCC | AUC | R@1% |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

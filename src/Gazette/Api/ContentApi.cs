@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Gazette.Articles;
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Feeds;
 using Gazette.Site;
@@ -196,7 +197,7 @@ public static class ContentApi
     }
 
     private static IResult Respond(HttpContext context, JsonNode body, DateTime? lastModified) =>
-        ConditionalGet.Respond(context, JsonSerializer.SerializeToUtf8Bytes(body, Json), "application/json; charset=utf-8", lastModified, "public, max-age=60");
+        ConditionalGet.Respond(context, JsonSerializer.SerializeToUtf8Bytes(body, Json), "application/json; charset=utf-8", lastModified, PageLifetimes.Listings);
 
     private static int ParseLimit(string? limit, Dictionary<string, string[]> errors)
     {

@@ -67,14 +67,8 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             comment == "held" ? Labels["CommentAwaitsModeration"] : null, cancellationToken);
         Related = await related.ForAsync(article.Id, cancellationToken);
         HttpContext.TagResponse(CacheTags.ForArticlePage(article, Related.Select(r => r.Id)));
-        // Related stories come from the search index, which trails the database by a poll: a story shown before the
-        // index knows it has none yet, so that page is not kept long.
-        if (Related.Count == 0)
-            HttpContext.KeepBriefly(TimeSpan.FromSeconds(5));
-        HttpContext.KeepBrieflyWhileIndexSettles(searchIndex);
-        // A cached page must not offer the comment form after the comments close.
-        if (Comments.Form is not null && CommentThreads.ClosesAt(article, Site.Settings) is { } closes)
-            HttpContext.KeepBriefly(closes - now);
+        HttpContext.KeepAtMost(PageLifetimes.ForArticlePage(now, searchIndex.LastChangedAtUtc, Related.Count > 0,
+            Comments.Form is null ? null : CommentThreads.ClosesAt(article, Site.Settings)));
         CanonicalUrl = AbsoluteUrl(path);
         var imageUrl = article.FeaturedFigure is { } figure ? AbsoluteUrl(figure.ImageUrl) : null;
         ShareLinks = ShareLink.For(CanonicalUrl, article.DisplayHeadline, imageUrl, Labels);

@@ -93,19 +93,6 @@ public static class OutputCaching
         return app;
     }
 
-    /// <summary>
-    /// Keeps the response being cached for at most <paramref name="lifetime"/>, for content known to be provisional or
-    /// to change at a known time; of several calls, the shortest lifetime wins.
-    /// </summary>
-    public static void KeepBriefly(this HttpContext context, TimeSpan lifetime)
-    {
-        if (context.Features.Get<IOutputCacheFeature>()?.Context is not { EnableOutputCaching: true } cache)
-            return;
-        lifetime = TimeSpan.FromTicks(Math.Max(lifetime.Ticks, TimeSpan.TicksPerSecond));
-        if (cache.ResponseExpirationTimeSpan is not { } current || lifetime < current)
-            cache.ResponseExpirationTimeSpan = lifetime;
-    }
-
     /// <summary>Tags the response being cached, so that a change to what it shows evicts it; no effect when uncached.</summary>
     public static void TagResponse(this HttpContext context, params IEnumerable<string> tags)
     {

@@ -1,3 +1,5 @@
+using Gazette.Caching;
+
 namespace Gazette.Comments;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class CommentTokenEndpoint
     {
         app.MapGet(Path, (int? article, HttpContext context, CommentFormTokens tokens) =>
         {
-            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.CacheControl = PageLifetimes.NoStore;
             return article is > 0 ? Results.Text(tokens.Issue(article.Value)) : Results.BadRequest();
         }).ExcludeFromDescription();
         return app;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 
+using Gazette.Caching;
 using Gazette.Site;
 
 using Microsoft.Net.Http.Headers;
@@ -30,7 +31,7 @@ public static partial class EditionChoice
             if (edition is not { Scoped: true })
                 return Results.NotFound();
             Remember(context, edition.Language);
-            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.CacheControl = PageLifetimes.NoStore;
             return Results.Redirect(edition.Home);
         }).ExcludeFromDescription();
         return app;
@@ -67,7 +68,7 @@ public static partial class EditionChoice
         Remember(context, chosen);
         if (Edition.Find(site, chosen) is { IsDefault: false } edition)
         {
-            context.Response.Headers.CacheControl = "private, no-store";
+            context.Response.Headers.CacheControl = PageLifetimes.PrivateNoStore;
             context.Response.Redirect(edition.Home);
             return;
         }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 
+using Gazette.Caching;
+
 using Microsoft.Net.Http.Headers;
 
 namespace Gazette.Feeds;
@@ -12,7 +14,7 @@ public static class ConditionalGet
 {
     public static string ETagOf(ReadOnlySpan<byte> content) => $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..32]}\"";
 
-    public static IResult Respond(HttpContext context, byte[] content, string contentType, DateTime? lastModifiedUtc, string cacheControl = "public, max-age=300")
+    public static IResult Respond(HttpContext context, byte[] content, string contentType, DateTime? lastModifiedUtc, string cacheControl = PageLifetimes.Feeds)
     {
         var etag = ETagOf(content);
         var headers = context.Response.Headers;

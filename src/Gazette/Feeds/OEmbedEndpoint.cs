@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 
 using Gazette.Articles;
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Site;
 
@@ -82,7 +83,7 @@ public static partial class OEmbedEndpoint
             answer["thumbnail_width"] = figure.Width;
             answer["thumbnail_height"] = figure.Height;
         }
-        context.Response.Headers.CacheControl = "public, max-age=3600";
+        context.Response.Headers.CacheControl = PageLifetimes.Embeds;
         return Results.Json(answer);
     }
 

@@ -1,3 +1,5 @@
+using Gazette.Caching;
+
 using Microsoft.Extensions.FileProviders;
 
 namespace Gazette.Media;
@@ -29,8 +31,8 @@ public static class MediaFiles
             {
                 var headers = context.Context.Response.Headers;
                 headers.CacheControl = context.Context.Request.Path.StartsWithSegments(LibraryUrlPrefix)
-                    ? "public, max-age=31536000, immutable"
-                    : "public, max-age=86400";
+                    ? PageLifetimes.ImmutableFile
+                    : PageLifetimes.MediaOriginal;
                 headers.XContentTypeOptions = "nosniff";
             },
         });

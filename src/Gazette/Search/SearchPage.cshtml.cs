@@ -46,7 +46,7 @@ public sealed class SearchPageModel(SiteSearch search, SearchIndex index, SiteCo
         Criteria = SearchRequest.Parse(RawQuery, RawSection, RawTag, RawAuthor, language, RawFrom, RawTo, RawSort, RawPage, out var problems);
         var messages = problems.Select(key => Labels.Format(key, Labels.Plural("CharacterCount", MaxQueryLength))).ToList();
         Results = await search.RunAsync(Criteria, Site.TimeZone, cancellationToken);
-        HttpContext.KeepBrieflyWhileIndexSettles(index);
+        HttpContext.KeepAtMost(PageLifetimes.ForIndexResults(DateTime.UtcNow, index.LastChangedAtUtc));
         if (Criteria.Query.Length > 0 && Results.Total == 0 && !Results.IndexRebuilding && Results.SimilarWords.Count == 0
             && ArticleSearch.TextQuery(Criteria.Query, Text.Analysis.ArticleAnalyzers.Keys) is null)
             messages.Add(Labels["SearchNoWords"]);

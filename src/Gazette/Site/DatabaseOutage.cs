@@ -1,3 +1,5 @@
+using Gazette.Caching;
+
 using Microsoft.Data.Sqlite;
 
 using Npgsql;
@@ -47,7 +49,7 @@ public static partial class DatabaseOutage
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.CacheControl = PageLifetimes.NoStore;
             if (!context.Request.Path.StartsWithSegments("/api"))
                 return; // The status-code pages show the error page for 503, in the site's language and layout.
             var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 
 using Gazette.Articles;
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Editions;
 using Gazette.Feeds;
@@ -155,7 +156,7 @@ public static class SitemapEndpoints
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(NewsLimit)).ToListAsync(cancellationToken);
         var content = await WriteUrlSetAsync(context, db, snapshot, entries, now, news: true, cancellationToken);
         return ConditionalGet.Respond(context, content, "application/xml; charset=utf-8", entries.Count > 0 ? entries.Max(e => e.UpdatedAt) : null,
-            "public, max-age=60");
+            PageLifetimes.Listings);
     }
 
     private static async Task<byte[]> WriteUrlSetAsync(HttpContext context, GazetteDb db, SiteContext.Snapshot site, List<Entry> entries,

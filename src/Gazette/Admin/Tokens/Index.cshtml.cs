@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 using Gazette.Accounts;
 using Gazette.Api;
+using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Localization;
 
@@ -67,7 +68,7 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Tim
         ExpiresInDays = null;
         ModelState.Clear();
         // Not a redirect: the secret must not travel in a URL, and it is shown on this answer only.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = PageLifetimes.NoStore;
         await LoadAsync(cancellationToken);
         return Page();
     }

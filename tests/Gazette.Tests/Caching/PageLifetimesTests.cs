@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gazette.Tests.Caching;
 
-public sealed class KeepBrieflyTests
+public sealed class PageLifetimesTests
 {
     private sealed class CacheFeature(OutputCacheContext context) : IOutputCacheFeature
     {
@@ -27,10 +27,10 @@ public sealed class KeepBrieflyTests
     public void The_shortest_lifetime_wins_whatever_the_order()
     {
         var (http, cache) = CachedRequest(TimeSpan.FromHours(1));
-        http.KeepBriefly(TimeSpan.FromMinutes(3));
-        http.KeepBriefly(TimeSpan.FromMinutes(20));
+        http.KeepAtMost(TimeSpan.FromMinutes(3));
+        http.KeepAtMost(TimeSpan.FromMinutes(20));
         Assert.Equal(TimeSpan.FromMinutes(3), cache.ResponseExpirationTimeSpan);
-        http.KeepBriefly(TimeSpan.FromSeconds(5));
+        http.KeepAtMost(TimeSpan.FromSeconds(5));
         Assert.Equal(TimeSpan.FromSeconds(5), cache.ResponseExpirationTimeSpan);
     }
 
@@ -38,7 +38,7 @@ public sealed class KeepBrieflyTests
     public void A_moment_already_past_still_gives_a_positive_lifetime()
     {
         var (http, cache) = CachedRequest(TimeSpan.FromHours(1));
-        http.KeepBriefly(TimeSpan.FromSeconds(-30));
+        http.KeepAtMost(TimeSpan.FromSeconds(-30));
         Assert.Equal(TimeSpan.FromSeconds(1), cache.ResponseExpirationTimeSpan);
     }
 
@@ -46,7 +46,7 @@ public sealed class KeepBrieflyTests
     public void An_uncached_response_is_left_alone()
     {
         var http = new DefaultHttpContext();
-        http.KeepBriefly(TimeSpan.FromSeconds(5));
+        http.KeepAtMost(TimeSpan.FromSeconds(5));
         Assert.Null(http.Features.Get<IOutputCacheFeature>());
     }
 
@@ -60,5 +60,30 @@ public sealed class KeepBrieflyTests
         Assert.Equal(published.AddDays(14), CommentThreads.ClosesAt(story, settings));
         Assert.True(CommentThreads.IsOpen(story, settings, published.AddDays(14).AddSeconds(-1)));
         Assert.False(CommentThreads.IsOpen(story, settings, published.AddDays(14)));
+    }
+
+    private static readonly DateTime Now = new(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_settled_story_page_with_related_stories_and_no_closing_time_keeps_the_policy_lifetime()
+    {
+        Assert.Null(PageLifetimes.ForArticlePage(Now, Now.AddMinutes(-5), hasRelated: true, commentsCloseUtc: null));
+    }
+
+    [Fact]
+    public void A_story_page_without_related_stories_or_with_a_moving_index_is_provisional()
+    {
+        Assert.Equal(PageLifetimes.Provisional, PageLifetimes.ForArticlePage(Now, Now.AddMinutes(-5), hasRelated: false, commentsCloseUtc: null));
+        Assert.Equal(PageLifetimes.Provisional, PageLifetimes.ForArticlePage(Now, Now.AddSeconds(-2), hasRelated: true, commentsCloseUtc: null));
+        Assert.Equal(PageLifetimes.Provisional, PageLifetimes.ForIndexResults(Now, Now.AddSeconds(-2)));
+        Assert.Null(PageLifetimes.ForIndexResults(Now, Now.AddSeconds(-30)));
+    }
+
+    [Fact]
+    public void A_story_page_is_kept_no_longer_than_until_its_comments_close()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(20), PageLifetimes.ForArticlePage(Now, Now.AddMinutes(-5), hasRelated: true, commentsCloseUtc: Now.AddMinutes(20)));
+        // The provisional lifetime is shorter still when both apply.
+        Assert.Equal(PageLifetimes.Provisional, PageLifetimes.ForArticlePage(Now, Now.AddMinutes(-5), hasRelated: false, commentsCloseUtc: Now.AddMinutes(20)));
     }
 }
