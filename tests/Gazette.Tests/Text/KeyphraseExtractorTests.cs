@@ -13,7 +13,7 @@ public sealed class KeyphraseExtractorTests
     public void Never_suggests_a_stop_word_nor_starts_or_ends_with_one(string language)
     {
         var (title, text) = Sample(language);
-        var stopWords = StopWords.For(language)!;
+        var stopWords = LanguageRegistry.Find(language)!.StopWords!;
 
         var keyphrases = Extractor.Extract(title, text, language);
 
@@ -182,7 +182,7 @@ public sealed class KeyphraseExtractorTests
     [InlineData("it", "piste ciclabili", "Nuove piste ciclabili in centro", "Il consiglio comunale ha approvato nuove piste ciclabili per il centro. Le piste ciclabili saranno costruite in primavera. La sindaca Anna Rossi difende le piste ciclabili.")]
     public void Other_languages_get_keyphrases_without_stop_words(string language, string expected, string title, string text)
     {
-        var stopWords = StopWords.For(language)!;
+        var stopWords = LanguageRegistry.Find(language)!.StopWords!;
 
         var keyphrases = Extractor.Extract(title, text);
 
