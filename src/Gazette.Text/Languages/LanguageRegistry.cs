@@ -10,6 +10,7 @@ using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.It;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Analysis.Pt;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -118,6 +119,32 @@ public static class LanguageRegistry
             Plurals = PluralRule.Arabic,
             RightToLeft = true,
             HasInterface = true,
+        },
+        new("pt")
+        {
+            // Lucene's own Portuguese chain (PortugueseAnalyzer): its stop set, then the light stemmer, which meets
+            // plurals and feminines ("eleições", "eleição"; "ministras", "ministro") without the RSLP stemmer's overreach.
+            SearchFilters = source => new PortugueseLightStemFilter(new StopFilter(Version, new LowerCaseFilter(Version, source), PortugueseAnalyzer.DefaultStopSet)),
+            Stemmer = () => new SnowballStemmers.PortugueseStemmer(),
+            // Lucene's Portuguese stop words (Snowball's list), and, as for French, reporting verbs, time words and
+            // numbers, which are no tag.
+            Keyphrases = KeyphraseLanguage.Basic("pt", StopWords.From(PortugueseAnalyzer.DefaultStopSet, """
+                disse dizer diz dizem afirmou declarou anunciou explicou acrescentou segundo sobre após ainda já sempre nunca
+                apenas agora depois antes então assim cada todo toda todos todas outro outra outros outras mesmo mesma
+                pode podem deve devem vai vão ser ter fazer feito sido sendo ano anos dia dias vez vezes hoje ontem amanhã
+                um dois três quatro cinco seis sete oito nove dez cem mil
+                segunda terça quarta quinta sexta sábado domingo
+                janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
+                """),
+                "de do da dos das e", "o a os as um uma uns umas este esta estes estas esse essa esses essas seu sua seus suas"),
+            // Its commonest function words, none of which is also common in Spanish or Italian only ("el", "il"), and
+            // the nasal vowels no other listed language writes.
+            Detection = new("o a os as um uma de do da dos das em no na nos nas que é e por para com não se seu sua ao à pelo pela mais mas foi são está também como já ele ela eles isso ou muito",
+                "ãõ"),
+            // CLDR: "one" is i = 0..1 for pt (Brazil and the default), i = 1 and v = 0 for pt-PT.
+            Plurals = PluralRule.ZeroAndOne,
+            RegionalPlurals = new Dictionary<string, PluralRule> { ["PT"] = PluralRule.OneOnly },
+            HasInterface = false,
         },
     ];
 

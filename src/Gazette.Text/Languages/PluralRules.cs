@@ -21,7 +21,7 @@ public sealed record PluralRule(IReadOnlyList<PluralCategory> Categories, Func<l
     public static readonly PluralRule OneOnly = new([PluralCategory.One, PluralCategory.Other],
         n => n == 1 ? PluralCategory.One : PluralCategory.Other);
 
-    /// <summary>0 is singular too: French (i = 0,1).</summary>
+    /// <summary>0 is singular too: French (i = 0,1) and Portuguese (i = 0..1).</summary>
     public static readonly PluralRule ZeroAndOne = new([PluralCategory.One, PluralCategory.Other],
         n => n is 0 or 1 ? PluralCategory.One : PluralCategory.Other);
 

@@ -98,6 +98,10 @@ public static class StopWords
         sue sui sul sulla suo suoi tra tu tutti tutto un una uno voi
         """);
 
+    /// <summary>A Lucene stop set (a search analyzer's) with more words, for a language whose tag list starts from it.</summary>
+    public static IReadOnlySet<string> From(IEnumerable<string> luceneStopSet, string more) =>
+        luceneStopSet.Concat(Set(more)).ToHashSet(StringComparer.Ordinal);
+
     private static HashSet<string> Set(string words) =>
         words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }
