@@ -55,7 +55,7 @@ if (args.Contains("--lengths"))
         var right = new int[6];
         foreach (var d in set.Documents)
         {
-            var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
+            var stem = d.Language == "en" ? Stemmers.Porter() : Stemmers.For(d.Language);
             var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
             foreach (var k in Suggest(defaults, d).Take(10).Select(k => Normalize(k, stem)).Distinct())
             {
@@ -77,7 +77,7 @@ if (args.Contains("--kinds"))
         var kinds = new Dictionary<string, (int Made, int Right)>();
         foreach (var d in set.Documents)
         {
-            var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
+            var stem = d.Language == "en" ? Stemmers.Porter() : Stemmers.For(d.Language);
             var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
             var got = Suggest(defaults, d, 20);
             for (var i = 0; i < got.Count; i++)
@@ -103,7 +103,7 @@ if (args.Contains("--noun-cues"))
     var (outs, ins) = (new List<string>(), new List<string>());
     foreach (var d in english)
     {
-        var stem = Stemmers.For("porter");
+        var stem = Stemmers.Porter();
         var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
         string Mark(string k) => gold.Contains(Normalize(k, stem)) ? "*" + k : k;
         var with = Suggest(defaults, d);
@@ -120,7 +120,7 @@ if (args.Contains("--show"))
     foreach (var set in sets)
         foreach (var d in set.Documents.Take(int.TryParse(Environment.GetEnvironmentVariable("SHOW"), out var shown) ? shown : 6))
         {
-            var stem = Stemmers.For(d.Language == "en" ? "porter" : d.Language);
+            var stem = d.Language == "en" ? Stemmers.Porter() : Stemmers.For(d.Language);
             var gold = d.Gold.Select(g => Normalize(g, stem)).ToHashSet();
             var got = Suggest(defaults, d).Select(k => gold.Contains(Normalize(k, stem)) ? "*" + k : k);
             Console.WriteLine($"{d.Id}\n  got:  {string.Join(" | ", got)}\n  gold: {string.Join(" | ", d.Gold.Take(25))}");
@@ -189,7 +189,7 @@ static Scores Score(List<Document> documents, KeyphraseExtractor extractor)
     double p5 = 0, r5 = 0, f5 = 0, p10 = 0, r10 = 0, f10 = 0, exact10 = 0;
     foreach (var document in documents)
     {
-        var stem = Stemmers.For(document.Language == "en" ? "porter" : document.Language);
+        var stem = document.Language == "en" ? Stemmers.Porter() : Stemmers.For(document.Language);
         var predicted = Suggest(extractor, document);
         var gold = document.Gold.Select(g => Normalize(g, stem)).Where(g => g.Length > 0).ToHashSet();
         var goldExact = document.Gold.Select(g => Normalize(g, w => w)).ToHashSet();

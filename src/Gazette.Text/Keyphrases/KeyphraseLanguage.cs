@@ -3,8 +3,8 @@ using Gazette.Text.Languages;
 namespace Gazette.Text.Keyphrases;
 
 /// <summary>
-/// What the keyphrase extractor needs to know about a language. Adding a language means adding its stop-words
-/// (<see cref="StopWords"/>) and, optionally, a Snowball stemmer (<see cref="Stemmers"/>) and the few lists below.
+/// What the keyphrase extractor needs to know about a language: its <see cref="LanguageProfile.Keyphrases"/> in
+/// <see cref="LanguageRegistry"/>. The tuned French and English rules are here; the others are <see cref="Basic"/>.
 /// </summary>
 /// <param name="Code">ISO 639-1 code.</param>
 /// <param name="StopWords">Words a keyphrase never is, starts with or ends with.</param>
@@ -89,30 +89,17 @@ public sealed record KeyphraseLanguage(
         RepeatedLengthFactor = 8.0,
     };
 
-    public static readonly KeyphraseLanguage Dutch = Basic("nl", "van de der den het voor", "de het een deze die dit dat zijn haar hun ons onze");
-    public static readonly KeyphraseLanguage German = Basic("de", "der des von für und", "der die das den dem des ein eine einen einem einer dieser diese dieses sein seine ihr ihre");
-    public static readonly KeyphraseLanguage Spanish = Basic("es", "de del la las los y", "el la los las un una unos unas este esta estos estas su sus");
-    public static readonly KeyphraseLanguage Italian = Basic("it", "di del della dei delle degli e", "il lo la i gli le un uno una questo questa questi queste suo sua suoi sue");
-
     /// <summary>The rules for a story: those of <paramref name="language"/> when it has some, else those of the language
     /// detected in its text, else English.</summary>
     public static KeyphraseLanguage Choose(string? language, string? title, string? text) =>
         For(language) ?? For(LanguageDetector.Detect(title + "\n" + text)) ?? English;
 
-    /// <summary>The rules for a language code, or <c>null</c> when the language has none.</summary>
-    public static KeyphraseLanguage? For(string? code) => code?.ToLowerInvariant() switch
-    {
-        "fr" => French,
-        "en" => English,
-        "nl" => Dutch,
-        "de" => German,
-        "es" => Spanish,
-        "it" => Italian,
-        _ => null,
-    };
+    /// <summary>The rules of a language tag's language (<see cref="LanguageRegistry"/>), or <c>null</c> when it has none.</summary>
+    public static KeyphraseLanguage? For(string? code) => LanguageRegistry.Find(code)?.Keyphrases;
 
-    private static KeyphraseLanguage Basic(string code, string connectors, string determiners) =>
-        new(code, Languages.StopWords.For(code)!, Set(connectors), Set(determiners), Set(code == "it" ? "l d un all dell nell sull" : ""), []);
+    /// <summary>Rules with no tuning of their own: the stop words, connectors, determiners and elided prefixes.</summary>
+    public static KeyphraseLanguage Basic(string code, IReadOnlySet<string> stopWords, string connectors, string determiners, string elisions = "") =>
+        new(code, stopWords, Set(connectors), Set(determiners), Set(elisions), []);
 
     private static HashSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

@@ -12,48 +12,45 @@ public enum PluralCategory
 }
 
 /// <summary>
-/// Which grammatical form a language gives a whole-number count, after the CLDR plural rules for integers.
-/// Only the interface languages are spelled out: Arabic has six forms, French puts 0 with 1, the others (and any
-/// language not listed) say "one" for 1 and "other" for the rest.
+/// A CLDR plural rule for whole numbers: the categories a language distinguishes (one string per category is
+/// needed) and which one a count's size takes. The rules are few, so languages share them by name.
+/// </summary>
+public sealed record PluralRule(IReadOnlyList<PluralCategory> Categories, Func<long, PluralCategory> CategoryOfSize)
+{
+    /// <summary>"one" for 1, "other" for the rest (English, German, Dutch, Spanish, Italian, pt-PT…).</summary>
+    public static readonly PluralRule OneOnly = new([PluralCategory.One, PluralCategory.Other],
+        n => n == 1 ? PluralCategory.One : PluralCategory.Other);
+
+    /// <summary>0 is singular too: French (i = 0,1) and Portuguese (i = 0..1).</summary>
+    public static readonly PluralRule ZeroAndOne = new([PluralCategory.One, PluralCategory.Other],
+        n => n is 0 or 1 ? PluralCategory.One : PluralCategory.Other);
+
+    /// <summary>Arabic's six forms, chosen by the last two digits beyond 2.</summary>
+    public static readonly PluralRule Arabic = new(
+        [PluralCategory.Zero, PluralCategory.One, PluralCategory.Two, PluralCategory.Few, PluralCategory.Many, PluralCategory.Other],
+        n => n switch
+        {
+            0 => PluralCategory.Zero,
+            1 => PluralCategory.One,
+            2 => PluralCategory.Two,
+            _ when n % 100 is >= 3 and <= 10 => PluralCategory.Few,
+            _ when n % 100 is >= 11 and <= 99 => PluralCategory.Many,
+            _ => PluralCategory.Other,
+        });
+}
+
+/// <summary>
+/// Which grammatical form a language gives a whole-number count, after its rule in <see cref="LanguageRegistry"/>;
+/// a language the registry does not know says "one" for 1 and "other" for the rest.
 /// </summary>
 public static class PluralRules
 {
-    private static readonly PluralCategory[] OneOther = [PluralCategory.One, PluralCategory.Other];
-    private static readonly PluralCategory[] Arabic =
-        [PluralCategory.Zero, PluralCategory.One, PluralCategory.Two, PluralCategory.Few, PluralCategory.Many, PluralCategory.Other];
-
     /// <summary>The categories <paramref name="language"/> distinguishes: one string per category is needed.</summary>
-    public static IReadOnlyList<PluralCategory> CategoriesOf(string? language) => PrimaryLanguage(language) == "ar" ? Arabic : OneOther;
+    public static IReadOnlyList<PluralCategory> CategoriesOf(string? language) => LanguageRegistry.PluralRuleOf(language).Categories;
 
     public static PluralCategory CategoryOf(string? language, long count)
     {
         var n = count == long.MinValue ? long.MaxValue : Math.Abs(count);
-        switch (PrimaryLanguage(language))
-        {
-            case "ar":
-                var lastTwo = n % 100;
-                return n switch
-                {
-                    0 => PluralCategory.Zero,
-                    1 => PluralCategory.One,
-                    2 => PluralCategory.Two,
-                    _ when lastTwo is >= 3 and <= 10 => PluralCategory.Few,
-                    _ when lastTwo is >= 11 and <= 99 => PluralCategory.Many,
-                    _ => PluralCategory.Other,
-                };
-            case "fr":
-                return n is 0 or 1 ? PluralCategory.One : PluralCategory.Other;
-            default:
-                return n == 1 ? PluralCategory.One : PluralCategory.Other;
-        }
-    }
-
-    /// <summary>"fr-CA" and "FR" both follow French.</summary>
-    private static string PrimaryLanguage(string? language)
-    {
-        if (string.IsNullOrEmpty(language))
-            return "";
-        var dash = language.IndexOfAny(['-', '_']);
-        return (dash < 0 ? language : language[..dash]).ToLowerInvariant();
+        return LanguageRegistry.PluralRuleOf(language).CategoryOfSize(n);
     }
 }

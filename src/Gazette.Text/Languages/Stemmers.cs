@@ -4,32 +4,24 @@ using Lucene.Net.Tartarus.Snowball.Ext;
 namespace Gazette.Text.Languages;
 
 /// <summary>
-/// Snowball stemmers by language code. A stemmer instance keeps state, so each call to <see cref="For"/> gives a
-/// fresh function that must not be shared between threads.
+/// Snowball stemmers as functions. A stemmer instance keeps state, so each call gives a fresh function that must
+/// not be shared between threads.
 /// </summary>
 public static class Stemmers
 {
-    /// <summary>Stems a lower-case word; unknown languages get the identity.</summary>
-    public static Func<string, string> For(string language)
+    /// <summary>Stems a lower-case word with the language's stemmer (<see cref="LanguageRegistry"/>); languages
+    /// without one get the identity.</summary>
+    public static Func<string, string> For(string language) =>
+        LanguageRegistry.Find(language)?.Stemmer is { } create ? Wrap(create()) : word => word;
+
+    /// <summary>The original Porter stemmer, which the keyphrase evaluation stems English gold phrases with (as the
+    /// published results it compares with do).</summary>
+    public static Func<string, string> Porter() => Wrap(new PorterStemmer());
+
+    private static Func<string, string> Wrap(SnowballProgram program) => word =>
     {
-        SnowballProgram? program = language switch
-        {
-            "fr" => new FrenchStemmer(),
-            "en" => new EnglishStemmer(),
-            "nl" => new DutchStemmer(),
-            "de" => new GermanStemmer(),
-            "es" => new SpanishStemmer(),
-            "it" => new ItalianStemmer(),
-            "porter" => new PorterStemmer(),
-            _ => null,
-        };
-        if (program is null)
-            return word => word;
-        return word =>
-        {
-            program.SetCurrent(word);
-            program.Stem();
-            return program.Current;
-        };
-    }
+        program.SetCurrent(word);
+        program.Stem();
+        return program.Current;
+    };
 }

@@ -1,8 +1,8 @@
 namespace Gazette.Text.Languages;
 
 /// <summary>
-/// Stop-word lists per language, lower-case. They serve two purposes: keyphrase candidates never start or end
-/// with one (nor are one), and language detection counts them. Besides function words, the French and English
+/// Stop-word lists per language, lower-case, for <see cref="LanguageRegistry"/>: keyphrase candidates never start or
+/// end with one (nor are one). Besides function words, the French and English
 /// lists hold the commonest auxiliary and reporting verb forms and adverbs, because a tag must never be one.
 /// </summary>
 public static class StopWords
@@ -98,16 +98,9 @@ public static class StopWords
         sue sui sul sulla suo suoi tra tu tutti tutto un una uno voi
         """);
 
-    public static IReadOnlySet<string>? For(string language) => language switch
-    {
-        "fr" => French,
-        "en" => English,
-        "nl" => Dutch,
-        "de" => German,
-        "es" => Spanish,
-        "it" => Italian,
-        _ => null,
-    };
+    /// <summary>A Lucene stop set (a search analyzer's) with more words, for a language whose tag list starts from it.</summary>
+    public static IReadOnlySet<string> From(IEnumerable<string> luceneStopSet, string more) =>
+        luceneStopSet.Concat(Set(more)).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Set(string words) =>
         words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

@@ -4,6 +4,8 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
+using Gazette.Text.Languages;
+
 using Microsoft.AspNetCore.Html;
 
 namespace Gazette.Localization;
@@ -20,14 +22,14 @@ public sealed partial class Labels
     internal static readonly ResourceManager Resources = new("Gazette.Localization.Labels", typeof(Labels).Assembly);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Labels> Cache = new();
 
-    /// <summary>The languages the interface is translated into; the first is the fallback.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "nl", "de", "es", "it", "ar"];
+    /// <summary>The languages the interface is translated into (<see cref="LanguageRegistry"/>); the first is the fallback.</summary>
+    public static IReadOnlyList<string> Languages => LanguageRegistry.InterfaceLanguages;
 
     private Labels(CultureInfo culture) => Culture = culture;
 
     public CultureInfo Culture { get; }
 
-    public bool IsRightToLeft => Culture.TextInfo.IsRightToLeft;
+    public bool IsRightToLeft => LanguageRegistry.IsRightToLeft(Culture.Name);
 
     /// <summary>The value of the HTML <c>dir</c> attribute for this language.</summary>
     public string Direction => IsRightToLeft ? "rtl" : "ltr";

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Resources;
 
+using Gazette.Text.Languages;
+
 namespace Gazette.Localization;
 
 /// <summary>
@@ -12,8 +14,8 @@ namespace Gazette.Localization;
 /// </summary>
 public sealed class NewsroomLabels
 {
-    /// <summary>The interface languages, English first (the fallback).</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "nl", "de", "es", "it", "ar"];
+    /// <summary>The interface languages (<see cref="LanguageRegistry"/>), English first (the fallback).</summary>
+    public static IReadOnlyList<string> Languages => LanguageRegistry.InterfaceLanguages;
 
     internal static readonly ResourceManager Resources = new("Gazette.Localization.Newsroom", typeof(NewsroomLabels).Assembly);
 
@@ -24,11 +26,11 @@ public sealed class NewsroomLabels
     /// <summary>The labels in the request's interface language (CurrentUICulture).</summary>
     public static NewsroomLabels Current { get; } = new(null);
 
-    public static NewsroomLabels For(string? language) => new(CultureInfo.GetCultureInfo(Supported(language) ?? "en"));
+    public static NewsroomLabels For(string? language) => new(CultureInfo.GetCultureInfo(Supported(language) ?? LanguageRegistry.FallbackCode));
 
     public CultureInfo Culture => culture ?? CultureInfo.CurrentUICulture;
 
-    public bool IsRightToLeft => Culture.TextInfo.IsRightToLeft;
+    public bool IsRightToLeft => LanguageRegistry.IsRightToLeft(Culture.Name);
 
     public string this[string key] => Resources.GetString(key, Culture) ?? key;
 
@@ -46,13 +48,8 @@ public sealed class NewsroomLabels
     public string PluralPattern(string key, long count) => PluralForms.Pattern(Resources, Culture, key, count);
 
     /// <summary>One of <see cref="Languages"/> for a tag like <c>fr-BE</c> or <c>NL</c>; null when none fits.</summary>
-    public static string? Supported(string? language)
-    {
-        if (string.IsNullOrWhiteSpace(language))
-            return null;
-        var primary = language.Trim().Split('-', '_')[0].ToLowerInvariant();
-        return Languages.Contains(primary) ? primary : null;
-    }
+    public static string? Supported(string? language) =>
+        LanguageRegistry.Find(language) is { HasInterface: true } supported ? supported.Code : null;
 
     /// <summary>A language's name in itself ("Français", "العربية"), so anyone can find their own in a list.</summary>
     public static string NativeName(string language)

@@ -28,7 +28,8 @@ public sealed class SearchIndex(IOptions<GazetteOptions> options, ILogger<Search
     public const string LayoutKey = "gazette.layout";
     // 4: one text field per language and a headline field (3 on the search branch); the language field also holds a
     // regional story's whole tag (pt-br) (3 on the editions branch). Either 3 may exist on a node: 4 rebuilds both.
-    public const string Layout = "4";
+    // 5: Portuguese stories have their own text field (text_pt) instead of the plain one.
+    public const string Layout = "5";
     private const int BatchSize = 200;
 
     private LuceneDirectory? directory;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using Gazette.Text.Keyphrases;
+using Gazette.Text.Languages;
 
 namespace Gazette.Tags;
 
@@ -14,7 +15,10 @@ namespace Gazette.Tags;
 /// </summary>
 public static class TagsSuggestVerb
 {
-    public const string Usage = """
+    /// <summary>The languages with tag rules of their own (<see cref="LanguageRegistry"/>), for --lang.</summary>
+    private static readonly string Known = string.Join(", ", LanguageRegistry.All.Where(language => language.Keyphrases is not null).Select(language => language.Code));
+
+    public static readonly string Usage = $$"""
         Usage: gazette tags suggest [--lang xx] [--alone] FILE.jsonl
 
         Reads one JSON object per line: {"id": …, "title": "…", "text": "…"} (a "lang" field is honoured when
@@ -24,7 +28,7 @@ public static class TagsSuggestVerb
         The file's stories are each other's collection, as a newsroom's published stories are in the editor: from
         20 stories of a language up, words most of the others use weigh less.
 
-          --lang xx   language of every story: fr, en, nl, de, es or it
+          --lang xx   language of every story: {{Known}}
           --alone     weigh each story on its own, without the file's other stories
         """;
 
@@ -55,7 +59,7 @@ public static class TagsSuggestVerb
                 case "--lang" when i + 1 < args.Length:
                     language = args[++i].ToLowerInvariant();
                     if (KeyphraseLanguage.For(language) is null)
-                        return Fail(error, $"unknown language '{language}' (known: fr, en, nl, de, es, it).");
+                        return Fail(error, $"unknown language '{language}' (known: {Known}).");
                     break;
                 case "--lang":
                     return Fail(error, "--lang needs a language code.");

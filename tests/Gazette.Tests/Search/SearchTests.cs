@@ -47,6 +47,18 @@ public abstract class SearchTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task Portuguese_plurals_and_unaccented_words_find_a_story()
+    {
+        var word = Word();
+        var story = await ArticleAsync($"O conselho {word} adia as eleições municipais", "pt-BR",
+            body: "As ministras defenderam a reforma das pensões.");
+
+        Assert.True((await FoundAsync($"?q={word}+eleicao", story.Id)).Has(story.Id));
+        Assert.True((await SearchWait.ApiAsync(Reader, $"?q=ministro+pensao+{word}")).Has(story.Id));
+        Assert.True((await SearchWait.ApiAsync(Reader, $"?q=elei%C3%A7%C3%B5es+{word}&lang=pt")).Has(story.Id));
+    }
+
+    [Fact]
     public async Task A_headline_match_ranks_above_a_body_match()
     {
         var word = Word();

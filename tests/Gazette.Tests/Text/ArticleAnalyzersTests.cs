@@ -53,7 +53,8 @@ public sealed class ArticleAnalyzersTests
     [InlineData("fr", "fr")]
     [InlineData("fr-BE", "fr")]
     [InlineData("EN", "en")]
-    [InlineData("pt-BR", ArticleAnalyzers.Standard)]
+    [InlineData("pt-BR", "pt")]
+    [InlineData("sv-SE", ArticleAnalyzers.Standard)]
     [InlineData("", ArticleAnalyzers.Standard)]
     [InlineData(null, ArticleAnalyzers.Standard)]
     public void The_analyzer_follows_the_primary_subtag(string? language, string key) =>

@@ -13,7 +13,7 @@ public sealed class KeyphraseExtractorTests
     public void Never_suggests_a_stop_word_nor_starts_or_ends_with_one(string language)
     {
         var (title, text) = Sample(language);
-        var stopWords = StopWords.For(language)!;
+        var stopWords = LanguageRegistry.Find(language)!.StopWords!;
 
         var keyphrases = Extractor.Extract(title, text, language);
 
@@ -180,9 +180,10 @@ public sealed class KeyphraseExtractorTests
     [InlineData("nl", "fietspaden", "Nieuwe fietspaden in het centrum", "De gemeenteraad heeft nieuwe fietspaden voor het centrum goedgekeurd. De fietspaden worden in de lente aangelegd. Burgemeester Anna de Vries is tevreden over de fietspaden.")]
     [InlineData("es", "carriles bici", "Nuevos carriles bici en el centro", "El ayuntamiento aprobó nuevos carriles bici para el centro. Los carriles bici se construirán en primavera. La alcaldesa Ana López defendió los carriles bici.")]
     [InlineData("it", "piste ciclabili", "Nuove piste ciclabili in centro", "Il consiglio comunale ha approvato nuove piste ciclabili per il centro. Le piste ciclabili saranno costruite in primavera. La sindaca Anna Rossi difende le piste ciclabili.")]
+    [InlineData("pt", "ciclovias", "Novas ciclovias no centro da cidade", "A câmara municipal aprovou novas ciclovias para o centro. As ciclovias serão construídas na primavera. A prefeita Ana Souza defendeu as ciclovias.")]
     public void Other_languages_get_keyphrases_without_stop_words(string language, string expected, string title, string text)
     {
-        var stopWords = StopWords.For(language)!;
+        var stopWords = LanguageRegistry.Find(language)!.StopWords!;
 
         var keyphrases = Extractor.Extract(title, text);
 

@@ -40,7 +40,8 @@ public class PluralRulesTests
     [InlineData("nl")]
     [InlineData("es")]
     [InlineData("it")]
-    [InlineData("pt")]
+    [InlineData("pt-PT")]
+    [InlineData("sv")]
     [InlineData(null)]
     public void Other_languages_say_one_for_one_only(string? language)
     {
