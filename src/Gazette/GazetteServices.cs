@@ -30,7 +30,7 @@ public static class GazetteServices
     {
         var services = builder.Services;
         var options = services.AddGazetteCore(builder.Configuration);
-        services.AddGazetteAccounts();
+        services.AddGazetteAccounts(builder.Configuration);
         services.AddScoped<NewsroomAccounts>();
         services.AddSignInRateLimit(options);
         services.AddGazetteComments(builder.Configuration);

@@ -1,6 +1,5 @@
 using Gazette.Data;
 
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +25,7 @@ public static class AccountsRegistration
     ];
 
     /// <summary>ASP.NET Core Identity for the newsroom: password rules, lockout, cookies, and the role policies.</summary>
-    public static IServiceCollection AddGazetteAccounts(this IServiceCollection services)
+    public static IServiceCollection AddGazetteAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<GazetteUser, IdentityRole>(identity =>
             {
@@ -73,7 +72,7 @@ public static class AccountsRegistration
             .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Administrator));
 
         // Keys in the database: every node of a cluster reads the same cookies and antiforgery tokens.
-        services.AddDataProtection().SetApplicationName("Gazette").PersistKeysToDbContext<GazetteDb>();
+        services.AddGazetteDataProtection(configuration);
         return services;
     }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Admin;
 
 /// <summary>The newsroom's front page: what is mine to finish, what waits for review, what goes out next, what just went out.</summary>
-public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : PageModel
+public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Gazette.Site.SiteContext site) : PageModel
 {
     private const int PerBlock = 10;
 
@@ -23,12 +23,16 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
     public IReadOnlyList<Row> RecentlyPublished { get; private set; } = [];
     public bool EditsAll { get; private set; }
 
+    /// <summary>The site's time zone: times are shown as the public pages and the scheduler read them.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     /// <summary>Pending comments the user may moderate (all for editors, their own stories' for authors); null for contributors.</summary>
     public int? CommentsWaiting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData["Title"] = NewsroomLabels.Current["Dashboard"];
+        Zone = (await site.GetAsync(cancellationToken)).TimeZone;
         var me = await NewsroomUser.OfAsync(User, users, db, cancellationToken);
         EditsAll = me.Rights.EditsAll;
         var stories = db.Articles.AsNoTracking();

@@ -11,6 +11,14 @@ public class ApiToken
 {
     public const string Scheme = "gz_";
 
+    /// <summary>Tokens a user may hold at once (not revoked), so a leaked session cannot mint them without end.</summary>
+    public const int MaxActivePerUser = 20;
+
+    /// <summary>The longest lifetime a token may be given, in days.</summary>
+    public const int MaxLifetimeDays = 3650;
+
+    public const int MaxNameLength = 100;
+
     public int Id { get; set; }
     public required string UserId { get; set; }
     public required string Name { get; set; }
@@ -26,6 +34,25 @@ public class ApiToken
     public DateTime? RevokedAt { get; set; }
 
     public bool IsActive(DateTime nowUtc) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > nowUtc);
+
+    /// <summary>
+    /// A new token of <paramref name="userId"/>'s, to be added to the database, and its text: shown once, to whoever asked
+    /// (the token page, the <c>tokens create</c> verb), since only its hash is kept.
+    /// </summary>
+    public static (ApiToken Token, string Secret) Issue(string userId, string name, DateTime nowUtc, int? expiresInDays)
+    {
+        var secret = NewSecret();
+        var token = new ApiToken
+        {
+            UserId = userId,
+            Name = name.Trim(),
+            Hash = HashOf(secret),
+            Prefix = PrefixOf(secret),
+            CreatedAt = nowUtc,
+            ExpiresAt = expiresInDays is { } days ? nowUtc.AddDays(days) : null,
+        };
+        return (token, secret);
+    }
 
     /// <summary>A new random token text: <c>gz_</c> and 32 random bytes in URL-safe base 64.</summary>
     public static string NewSecret() =>

@@ -69,7 +69,9 @@ public static class CacheTags
             tags.Add(Lists);
             tags.UnionWith(storyIds.Select(Story));
             // Where the stories are now, so they show in lists they just joined; lists they left showed them, and carry their story tag.
-            var memberships = await db.Articles.IgnoreQueryFilters().AsNoTracking()
+            // One query on purpose: a save changes a handful of stories with a few tags and bylines each, so the joined
+            // rows stay few, and splitting would add two round trips to every save's eviction.
+            var memberships = await db.Articles.IgnoreQueryFilters().AsNoTracking().AsSingleQuery()
                 .Where(a => storyIds.Contains(a.Id))
                 .Select(a => new { a.SectionId, a.TranslationGroup, Tags = a.Tags.Select(t => t.Id).ToList(), Authors = a.Authors.Select(x => x.AuthorId).ToList() })
                 .ToListAsync(cancellationToken);

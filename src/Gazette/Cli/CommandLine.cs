@@ -14,6 +14,7 @@ public static class CommandLine
     [
         new("serve", "runs the web server (the default)", _ => Task.FromResult(-1)),
         new("users create-admin", "--email E --name N [--password-stdin]: creates an administrator", Accounts.CreateAdminVerb.RunAsync),
+        new("tokens create", Api.TokensCreateVerb.Summary, Api.TokensCreateVerb.RunAsync),
         new("spam score", "FILE.csv: scores comments (CONTENT, AUTHOR, COMMENT_ID columns); prints id,score,label", SpamScoreVerb.RunAsync),
         new("search reindex", "rebuilds the search index from the database (stop the server first)", Search.SearchReindexVerb.RunAsync),
         new("demo generate", "--articles N [--seed S]: adds N generated stories for benchmarks, then reindexes", Demo.DemoGenerateVerb.RunAsync),

@@ -75,14 +75,20 @@ public sealed class DatabaseInitializer(IServiceProvider services, IOptions<Gaze
     /// Makes the first data-protection key here, under the first-start lock: nodes starting together on an empty
     /// database would each make their own and, for a while, refuse each other's cookies and form tokens.
     /// </summary>
-    private static void EnsureDataProtectionKey(IServiceProvider services)
+    private void EnsureDataProtectionKey(IServiceProvider services)
     {
         // Absent for the command-line verbs, which protect nothing.
         if (services.GetService<IKeyManager>() is not { } keys)
             return;
         var now = DateTimeOffset.UtcNow;
         if (!keys.GetAllKeys().Any(key => !key.IsRevoked && key.ActivationDate <= now && key.ExpirationDate > now.AddDays(2)))
+        {
             keys.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
+            if (KeyProtection.KeysStoredUnencrypted(services.GetRequiredService<IConfiguration>()))
+                logger.LogInformation(
+                    "Made a new data-protection key (it signs sign-in cookies and form tokens) and stored it in the database unencrypted; set {Setting} to a PFX certificate to encrypt new keys.",
+                    KeyProtection.CertificateSetting);
+        }
     }
 
     /// <summary>Advisory lock key of the first-start work ("GAZ1" in ASCII), distinct from the scheduler's.</summary>

@@ -26,7 +26,9 @@ public readonly record struct DemoTime(int Days, TimeSpan TimeOfDay)
 /// with the file name and line, so a broken demo file is found by the first test run, not by a reader.
 /// Keys: headline, second-headline, slug (when the headline gives none), standfirst, language, section (slug), tags and authors (comma-separated; authors
 /// by slug), published and updated (<see cref="DemoTime"/>), status (published or scheduled), figure (a file in
-/// Demo/images), figure-alt, figure-caption, figure-credit.
+/// Demo/images), figure-alt, figure-caption, figure-credit, translation-of (the file name of the story in another
+/// language this one translates: the two share a translation group, as a translation made in the editor does).
+/// Images are named as <c>/media/demo/NAME</c>; the seed puts them in the media library and points the stories there.
 /// </summary>
 public sealed partial record DemoArticle
 {
@@ -45,6 +47,9 @@ public sealed partial record DemoArticle
     public string? FigureAlt { get; init; }
     public string? FigureCaption { get; init; }
     public string? FigureCredit { get; init; }
+
+    /// <summary>The file name of the demo story this one is a translation of; null for an original.</summary>
+    public string? TranslationOf { get; init; }
     public required string Body { get; init; }
 
     /// <summary>The URL slug: from the headline, or the <c>slug</c> key where the headline has no Latin letters (Arabic).</summary>
@@ -56,11 +61,19 @@ public sealed partial record DemoArticle
     public IEnumerable<string> ReadAlsoSlugs => ReadAlsoLine().Matches(Body).Select(m => m.Groups[1].Value);
 
     /// <summary>The file names of the demo images the body shows (<c>![alt](/media/demo/name.jpg)</c>).</summary>
-    public IEnumerable<string> InlineImages => InlineImage().Matches(Body).Select(m => m.Groups[1].Value);
+    public IEnumerable<string> InlineImages => InlineImage().Matches(Body).Select(m => m.Groups["name"].Value);
+
+    /// <summary>What each body image shows, by file name, from its alternative text.</summary>
+    public IEnumerable<(string Name, string AltText)> InlineImageAltTexts =>
+        InlineImage().Matches(Body).Select(m => (m.Groups["name"].Value, m.Groups["alt"].Value));
+
+    /// <summary>The body with each <c>/media/demo/NAME</c> image address replaced by <paramref name="urlOf"/>(NAME).</summary>
+    public string BodyWithImages(Func<string, string> urlOf) =>
+        InlineImage().Replace(Body, m => $"![{m.Groups["alt"].Value}]({urlOf(m.Groups["name"].Value)})");
 
     private static readonly string[] Required = ["headline", "standfirst", "language", "section", "authors", "published"];
     private static readonly string[] Optional =
-        ["second-headline", "slug", "tags", "updated", "status", "figure", "figure-alt", "figure-caption", "figure-credit"];
+        ["second-headline", "slug", "tags", "updated", "status", "figure", "figure-alt", "figure-caption", "figure-credit", "translation-of"];
 
     public static DemoArticle Parse(string fileName, string text)
     {
@@ -140,6 +153,7 @@ public sealed partial record DemoArticle
             FigureAlt = Get("figure-alt"),
             FigureCaption = Get("figure-caption"),
             FigureCredit = Get("figure-credit"),
+            TranslationOf = Get("translation-of"),
             Body = body,
         };
     }
@@ -153,6 +167,6 @@ public sealed partial record DemoArticle
     [GeneratedRegex(@"^\[\[read-also:\s*([^\]\s]+)\s*\]\]$", RegexOptions.Multiline)]
     private static partial Regex ReadAlsoLine();
 
-    [GeneratedRegex(@"!\[[^\]]*\]\(/media/demo/([^)\s]+)\)")]
+    [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\(/media/demo/(?<name>[^)\s]+)\)")]
     private static partial Regex InlineImage();
 }

@@ -14,12 +14,16 @@ namespace Gazette.Demo;
 
 /// <summary>
 /// The stories an empty site starts with, so the first run shows a living news site: the story files and
-/// drawings shipped inside the assembly (Demo/articles, Demo/images), published over the last ten days.
+/// drawings shipped inside the assembly (Demo/articles, Demo/images), published over the last ten days, their images in
+/// the media library and the stories that exist in two languages linked as translations.
 /// </summary>
 public sealed class DemoContent(
-    GazetteDb db, ArticleEditor editor, SiteContext site, IOptions<GazetteOptions> options, TimeProvider clock)
+    GazetteDb db, ArticleEditor editor, MediaLibrary library, SiteContext site, IOptions<GazetteOptions> options, TimeProvider clock)
 {
-    /// <summary>Where the demo images are served from; they are copied to the media folder's <c>demo</c> folder.</summary>
+    /// <summary>
+    /// Where the shipped demo images are served from as files (copied to the media folder's <c>demo</c> folder): the demo
+    /// stories use the library's copies, but <c>demo generate</c> and hand-written examples (docs/markdown.md) name these.
+    /// </summary>
     public const string MediaUrl = MediaFiles.UrlPrefix + "/demo/";
 
     public static SiteSettings DefaultSettings() => new()
@@ -70,9 +74,12 @@ public sealed class DemoContent(
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
         var stories = Stories();
-        var imageSizes = await CopyImagesAsync(cancellationToken);
+        await CopyImagesAsync(cancellationToken);
+        var images = await DemoLibrary.AddImagesAsync(library, stories, Authors(), cancellationToken);
         var sections = await FindOrAddAsync(db.Sections, Sections(), s => s.Slug, cancellationToken);
         var authors = await FindOrAddAsync(db.Authors, Authors(), a => a.Slug, cancellationToken);
+        foreach (var author in authors.Values.Where(a => a.PhotoUrl?.StartsWith(MediaUrl, StringComparison.Ordinal) == true))
+            author.PhotoUrl = DemoLibrary.UrlOf(images, author.PhotoUrl![MediaUrl.Length..]);
         var tagNames = stories.SelectMany(s => s.Tags).DistinctBy(name => Slugs.Create(name))
             .Select(name => new Tag { Name = name, Slug = Slugs.Create(name) });
         var tags = await FindOrAddAsync(db.Tags, tagNames, t => t.Slug, cancellationToken);
@@ -81,16 +88,20 @@ public sealed class DemoContent(
         var now = clock.GetUtcNow().UtcDateTime;
         var timeZone = (await site.GetAsync(cancellationToken)).TimeZone;
         var saved = new List<(Article Article, DateTime UpdatedAt)>();
+        // One group per original that has a translation; originals come first (TargetsFirst), so their ids are known.
+        var groups = stories.Select(s => s.TranslationOf).OfType<string>().Distinct().ToDictionary(file => file, _ => Guid.NewGuid());
+        var byFile = new Dictionary<string, Article>();
         foreach (var story in stories)
         {
             var (published, updated) = Times(story, now, timeZone);
+            var original = story.TranslationOf is { } of ? byFile[of] : null;
             var article = new Article
             {
                 Headline = story.Headline,
                 Slug = story.Slug,
                 SecondHeadline = story.SecondHeadline,
                 Standfirst = story.Standfirst,
-                BodyMarkdown = story.Body,
+                BodyMarkdown = story.BodyWithImages(name => DemoLibrary.UrlOf(images, name)),
                 Language = story.Language,
                 Status = story.Scheduled ? ArticleStatus.Scheduled : ArticleStatus.Published,
                 PublishedAt = published,
@@ -100,15 +111,22 @@ public sealed class DemoContent(
                 Authors = [.. story.Authors.Select((slug, position) => new ArticleAuthor { Author = authors[slug], Position = position })],
                 FeaturedFigure = story.Figure is null ? null : new Figure
                 {
-                    ImageUrl = MediaUrl + story.Figure,
+                    ImageUrl = DemoLibrary.UrlOf(images, story.Figure),
                     AltText = story.FigureAlt!,
                     Caption = story.FigureCaption,
                     Credit = story.FigureCredit,
-                    Width = imageSizes[story.Figure].Width,
-                    Height = imageSizes[story.Figure].Height,
+                    MediaId = images[story.Figure].Id,
+                    Width = images[story.Figure].Width,
+                    Height = images[story.Figure].Height,
                 },
+                // As Translations/ArticleTranslations.cs links a translation: same group, its original, and the
+                // original's text fingerprint, so the editor shows it up to date.
+                TranslationGroup = groups.TryGetValue(story.TranslationOf ?? story.FileName, out var group) ? group : null,
+                TranslationSourceId = original?.Id,
+                TranslationSourceHash = original is null ? null : Translations.ArticleTranslations.Fingerprint(original),
             };
             await editor.SaveAsync(article, cancellationToken);
+            byFile[story.FileName] = article;
             saved.Add((article, updated));
         }
 
@@ -159,6 +177,20 @@ public sealed class DemoContent(
                 Require(images.Contains(image), $"image '{image}' is not in Demo/images");
             Require(story.Updated is null || story.Updated.Value.IsAfter(story.Published), "'updated' must come after 'published'");
         }
+        var byFile = stories.ToDictionary(s => s.FileName);
+        foreach (var story in stories.Where(s => s.TranslationOf is not null))
+        {
+            void Require(bool condition, string reason)
+            {
+                if (!condition)
+                    throw new InvalidDataException($"Demo story {story.FileName}: {reason}.");
+            }
+            Require(byFile.TryGetValue(story.TranslationOf!, out var original), $"translation-of '{story.TranslationOf}' names no demo story file");
+            Require(original!.TranslationOf is null, $"'{story.TranslationOf}' is itself a translation; name its original");
+            Require(original.Language != story.Language, $"'{story.TranslationOf}' is in the same language");
+            Require(stories.Count(s => s.TranslationOf == story.TranslationOf && s.Language == story.Language) == 1,
+                $"'{story.TranslationOf}' has two {story.Language} translations");
+        }
         foreach (var story in stories)
         {
             foreach (var target in story.ReadAlsoSlugs)
@@ -169,10 +201,11 @@ public sealed class DemoContent(
         }
     }
 
-    /// <summary>Orders the stories so that each read-also target is saved before the story that names it.</summary>
+    /// <summary>Orders the stories so that each read-also target and each original is saved before the story that names it.</summary>
     private static List<DemoArticle> TargetsFirst(List<DemoArticle> stories)
     {
         var bySlug = stories.ToDictionary(s => (s.Language, s.Slug));
+        var byFile = stories.ToDictionary(s => s.FileName);
         var ordered = new List<DemoArticle>();
         var visiting = new HashSet<DemoArticle>();
         void Visit(DemoArticle story)
@@ -181,6 +214,8 @@ public sealed class DemoContent(
                 return;
             if (!visiting.Add(story))
                 throw new InvalidDataException($"Demo story {story.FileName}: its read-also links go round in a circle.");
+            if (story.TranslationOf is { } original)
+                Visit(byFile[original]);
             foreach (var target in story.ReadAlsoSlugs)
                 Visit(bySlug[(story.Language, target)]);
             visiting.Remove(story);

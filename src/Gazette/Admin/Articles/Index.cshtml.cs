@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gazette.Admin.Articles;
 
 /// <summary>The stories a newsroom member may work on, filtered and paged: editors see all, others their own.</summary>
-public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : PageModel
+public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Gazette.Site.SiteContext site) : PageModel
 {
     public const int PageSize = 25;
 
@@ -39,11 +39,15 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users) : P
     public int PageCount { get; private set; } = 1;
     public int Total { get; private set; }
 
+    /// <summary>The site's time zone: times are shown as the public pages and the scheduler read them.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageText, CancellationToken cancellationToken)
     {
         ViewData["Title"] = NewsroomLabels.Current["Stories"];
         if (!Gazette.Site.PageNumber.TryParse(pageText, out var pageNumber))
             return BadRequest();
+        Zone = (await site.GetAsync(cancellationToken)).TimeZone;
         var me = await NewsroomUser.OfAsync(User, users, db, cancellationToken);
         var stories = db.Articles.AsNoTracking();
         if (!me.Rights.EditsAll)

@@ -19,7 +19,7 @@ namespace Gazette.Admin.Tokens;
 /// </summary>
 public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, TimeProvider clock) : PageModel
 {
-    public const int MaxTokensPerUser = 20;
+    public const int MaxTokensPerUser = ApiToken.MaxActivePerUser;
 
     public sealed record Row(int Id, string Name, string Prefix, string Owner, bool Mine, DateTime CreatedAt, DateTime? LastUsedAt,
         DateTime? ExpiresAt, DateTime? RevokedAt);
@@ -32,11 +32,11 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Tim
 
     [BindProperty]
     [Required(ErrorMessage = "ErrorTokenName")]
-    [StringLength(100)]
+    [StringLength(ApiToken.MaxNameLength)]
     public string? Name { get; set; }
 
     [BindProperty]
-    [Range(1, 3650, ErrorMessage = "ErrorTokenDaysRange")]
+    [Range(1, ApiToken.MaxLifetimeDays, ErrorMessage = "ErrorTokenDaysRange")]
     public int? ExpiresInDays { get; set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
@@ -51,17 +51,8 @@ public sealed class IndexModel(GazetteDb db, UserManager<GazetteUser> users, Tim
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var secret = ApiToken.NewSecret();
-        db.ApiTokens.Add(new ApiToken
-        {
-            UserId = userId,
-            Name = Name!.Trim(),
-            Hash = ApiToken.HashOf(secret),
-            Prefix = ApiToken.PrefixOf(secret),
-            CreatedAt = now,
-            ExpiresAt = ExpiresInDays is { } days ? now.AddDays(days) : null,
-        });
+        var (token, secret) = ApiToken.Issue(userId, Name!, clock.GetUtcNow().UtcDateTime, ExpiresInDays);
+        db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         NewToken = secret;
         Name = null;

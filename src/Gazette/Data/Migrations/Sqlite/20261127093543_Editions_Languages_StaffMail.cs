@@ -61,11 +61,16 @@ namespace Gazette.Data.Migrations.Sqlite
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "TranslationSourceId",
-                table: "Articles",
-                type: "INTEGER",
-                nullable: true);
+            // The column and its foreign key in one ALTER TABLE, which SQLite allows for a nullable column. EF's
+            // AddForeignKey would instead rebuild Articles (copy, drop, rename) with `PRAGMA foreign_keys = 0`, which
+            // cannot run inside the migration's transaction (warning 20410: a crash could leave it half applied) and
+            // which, done inside it, would let the drop cascade into the tables that reference Articles. Databases
+            // that already applied the rebuilt version have the same column and key; this migration does not rerun.
+            migrationBuilder.Sql(
+                """
+                ALTER TABLE "Articles" ADD COLUMN "TranslationSourceId" INTEGER NULL
+                    CONSTRAINT "FK_Articles_Articles_TranslationSourceId" REFERENCES "Articles" ("Id") ON DELETE SET NULL;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "SectionTranslations",
@@ -139,14 +144,6 @@ namespace Gazette.Data.Migrations.Sqlite
                 table: "TagTranslations",
                 columns: new[] { "TagId", "Language" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Articles_Articles_TranslationSourceId",
-                table: "Articles",
-                column: "TranslationSourceId",
-                principalTable: "Articles",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
