@@ -191,22 +191,17 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
     /// <summary>The workflow step, its schedule read from the form; returns the revision's words, adding any refusal to <paramref name="errors"/>.</summary>
     private string ApplyAction(Article article, ArticleAction action, Dictionary<string, string> errors)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        DateTime? publishAt = null;
-        var local = default(DateTime);
-        if (action == ArticleAction.Schedule)
-        {
-            if (ParseSchedule(errors) is not { } parsed)
-                return "scheduled"; // refused already, nothing is saved
-            local = parsed;
-            publishAt = TimeZoneInfo.ConvertTimeToUtc(local, Site.TimeZone);
-        }
-        var step = ArticleWorkflow.Apply(article, action, publishAt, now);
+        DateTime? local = null;
+        if (action == ArticleAction.Schedule && (local = ParseSchedule(errors)) is null)
+            return "scheduled"; // the form names no usable time: refused already, and nothing is saved
+        var publishAt = local is { } at ? TimeZoneInfo.ConvertTimeToUtc(at, Site.TimeZone) : (DateTime?)null;
+        var step = ArticleWorkflow.Apply(article, action, publishAt, clock.GetUtcNow().UtcDateTime);
         if (step.Refused)
-            errors[ScheduleField] = NewsroomLabels.Current.Format("ScheduleInPast", local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
+            errors[ScheduleField] = NewsroomLabels.Current.Format("ScheduleInPast", local!.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
         return step.Revision;
     }
 
+    /// <summary>The word the page's redirect carries, for the notice it shows once the story is saved.</summary>
     private static string Done(ArticleAction action) => action switch
     {
         ArticleAction.Submit => "submitted",
