@@ -1,7 +1,6 @@
 using System.Security.Claims;
 
 using Gazette.Accounts;
-using Gazette.Admin.Articles;
 using Gazette.Articles;
 using Gazette.Data;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 
 using Gazette.Accounts;
 using Gazette.Admin;
-using Gazette.Admin.Articles;
 using Gazette.Articles;
 using Gazette.Data;
 using Gazette.Media;
@@ -29,8 +28,8 @@ public sealed record AdminArticle(ApiArticle Story, string Status, Guid Version,
 
 /// <summary>
 /// The admin API under <c>/api/v1/admin</c>, for bearer tokens only. Every write goes through the same
-/// <see cref="ArticleForm"/>, <see cref="ArticleRights"/>, <see cref="ArticleEditor"/> and <see cref="MediaLibrary"/>
-/// as the admin pages, so the rules cannot drift apart.
+/// <see cref="ArticleChanges"/>, <see cref="ArticleRights"/>, <see cref="ArticleWorkflow"/>, <see cref="ArticleEditor"/>
+/// and <see cref="MediaLibrary"/> as the admin pages, so the rules cannot drift apart.
 /// </summary>
 public static class AdminApi
 {
@@ -81,7 +80,7 @@ public static class AdminApi
     {
         var context = await ContextAsync(http, cancellationToken);
         var article = new Article { Headline = "", CreatedByUserId = context.Me.Rights.UserId, Status = ArticleStatus.Draft };
-        var problem = await SaveAsync(context, article, input, "created", cancellationToken);
+        var problem = await SaveAsync(context, article, input, cancellationToken);
         return problem ?? Results.Created($"/api/v1/admin/stories/{article.Id}", Show(article, context));
     }
 
@@ -95,7 +94,7 @@ public static class AdminApi
             return Forbidden("The token's owner may not change this story.");
         if (await CheckVersionAsync(context, article, input.Version, cancellationToken) is { } conflict)
             return conflict;
-        return await SaveAsync(context, article, input, "saved", cancellationToken) ?? Results.Ok(Show(article, context));
+        return await SaveAsync(context, article, input, cancellationToken) ?? Results.Ok(Show(article, context));
     }
 
     private static async Task<IResult> ActAsync(int id, string action, ArticleActionInput input, HttpContext http, CancellationToken cancellationToken)
@@ -109,34 +108,10 @@ public static class AdminApi
             return Forbidden($"The token's owner may not {action} this story.");
         if (await CheckVersionAsync(context, article, input.Version, cancellationToken) is { } conflict)
             return conflict;
-        var now = context.Clock.GetUtcNow().UtcDateTime;
-        string done;
-        switch (storyAction)
-        {
-            case ArticleAction.Submit:
-                article.Status = ArticleStatus.InReview;
-                done = "submitted for review";
-                break;
-            case ArticleAction.Publish:
-                article.Status = ArticleStatus.Published;
-                // As in the editor: a story published before keeps its date, and so its URL.
-                if (article.PublishedAt is not { } published || published > now)
-                    article.PublishedAt = now;
-                done = "published";
-                break;
-            case ArticleAction.Schedule:
-                if (input.PublishAt is not { } at || at.UtcDateTime <= now)
-                    return Invalid(new() { ["publishAt"] = "Give a future instant with its offset, such as 2026-12-01T08:00:00Z." });
-                article.Status = ArticleStatus.Scheduled;
-                article.PublishedAt = at.UtcDateTime;
-                done = "scheduled";
-                break;
-            default:
-                article.Status = ArticleStatus.Unpublished;
-                done = "unpublished";
-                break;
-        }
-        return await SaveArticleAsync(context, article, done + " (API)", cancellationToken) ?? Results.Ok(Show(article, context));
+        var step = ArticleWorkflow.Apply(article, storyAction, input.PublishAt?.UtcDateTime, context.Clock.GetUtcNow().UtcDateTime);
+        if (step.Refused)
+            return Invalid(new() { ["publishAt"] = "Give a future instant with its offset, such as 2026-12-01T08:00:00Z." });
+        return await SaveArticleAsync(context, article, step.Revision + " (API)", cancellationToken) ?? Results.Ok(Show(article, context));
     }
 
     private static async Task<IResult> DeleteAsync(int id, [FromQuery] Guid? version, HttpContext http, CancellationToken cancellationToken)
@@ -209,31 +184,35 @@ public static class AdminApi
             extensions: new Dictionary<string, object?> { ["currentVersion"] = current });
     }
 
-    /// <summary>Applies the input through the editor's own form rules, then saves; null when saved, else the problem.</summary>
-    private static async Task<IResult?> SaveAsync(Context context, Article article, ArticleInput input, string action, CancellationToken cancellationToken)
+    /// <summary>Applies the input through the editor's own rules, then saves; null when saved, else the problem.</summary>
+    private static async Task<IResult?> SaveAsync(Context context, Article article, ArticleInput input, CancellationToken cancellationToken)
     {
-        var form = new ArticleForm
+        var changes = new ArticleChanges
         {
             Headline = input.Headline,
             SecondHeadline = input.SecondHeadline,
             Standfirst = input.Standfirst,
-            Body = input.Body,
+            BodyMarkdown = input.Body,
             Slug = input.Slug,
             Language = input.Language ?? context.Site.Settings.DefaultLanguage,
             SectionId = input.SectionId,
-            Tags = input.Tags is null ? null : string.Join(',', input.Tags.Select(t => t.Replace(',', ' '))),
-            AuthorIds = input.AuthorIds?.Select(id => (int?)id).ToList() ?? [],
+            // Name by name, as sent: a tag may hold a comma, which only the editor's text field treats as a separator.
+            Tags = input.Tags ?? [],
+            AuthorIds = input.AuthorIds ?? [],
             FigureUrl = input.Figure?.Url,
             FigureMediaId = input.Figure?.MediaId,
             FigureAlt = input.Figure?.Alt,
             FigureCaption = input.Figure?.Caption,
             FigureCredit = input.Figure?.Credit,
+            // The API has no commentsOpen field: every save through it opens comments, as it always has.
+            CommentsOpen = true,
         };
-        var errors = await form.ApplyToAsync(article, context.Db, createTags: true, cancellationToken);
+        var errors = await changes.ApplyToAsync(article, context.Db, createTags: true, cancellationToken);
         if (errors.Count > 0)
             return Invalid(errors);
         article.TranslationGroup = input.TranslationGroup;
-        return await SaveArticleAsync(context, article, action + " (API)", cancellationToken);
+        var step = ArticleWorkflow.Apply(article, ArticleAction.Save, publishAt: null, context.Clock.GetUtcNow().UtcDateTime);
+        return await SaveArticleAsync(context, article, step.Revision + " (API)", cancellationToken);
     }
 
     private static async Task<IResult?> SaveArticleAsync(Context context, Article article, string action, CancellationToken cancellationToken)
@@ -253,14 +232,13 @@ public static class AdminApi
         }
     }
 
-    /// <summary>A 400 problem whose errors name the JSON fields (the forms' <c>Form.SectionId</c> becomes <c>sectionId</c>).</summary>
+    /// <summary>A 400 problem whose errors name the JSON fields (<see cref="ArticleChanges"/>'s <c>SectionId</c> becomes <c>sectionId</c>).</summary>
     private static IResult Invalid(Dictionary<string, string> errors) =>
         Results.ValidationProblem(errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }),
             title: "The story cannot be saved as it is.");
 
     private static string JsonName(string field)
     {
-        field = field.StartsWith("Form.", StringComparison.Ordinal) ? field["Form.".Length..] : field;
         field = field switch
         {
             "Body" or "BodyMarkdown" => "body",

@@ -11,8 +11,14 @@ public static class TagNames
     public const int MaxLength = 100;
 
     /// <summary>The distinct, trimmed names of a comma-separated list (by slug: "Port Aurel" and "port-aurel" are one tag).</summary>
-    public static IReadOnlyList<string> Split(string? text) =>
-        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    public static IReadOnlyList<string> Split(string? text) => Clean((text ?? "").Split(','));
+
+    /// <summary>
+    /// The distinct, trimmed names of a list given name by name (the admin API's JSON array): a comma is part of a
+    /// name here, since only the editor's text field uses it to separate them.
+    /// </summary>
+    public static IReadOnlyList<string> Clean(IEnumerable<string?> names) =>
+        names.Select(name => name?.Trim() ?? "")
             .Select(name => name.Length > MaxLength ? name[..MaxLength].Trim() : name)
             .Where(IsName)
             .DistinctBy(SlugOf)

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 
 using Gazette.Accounts;
 using Gazette.Articles;
+using Gazette.Tests.Admin;
 using Gazette.Tests.Infrastructure;
 using Gazette.Tests.Media;
 
@@ -87,6 +88,24 @@ public abstract partial class AdminApiTests(GazetteSite site) : SiteTest(site)
         var noFigureAlt = await JsonAsync(await author.PostAsJsonAsync("/api/v1/admin/stories",
             new { headline = "With a figure", figure = new { url = "/media/demo/river.jpg" } }, TestContext.Current.CancellationToken), HttpStatusCode.BadRequest);
         Assert.True(noFigureAlt.GetProperty("errors").TryGetProperty("figure.alt", out _));
+    }
+
+    [Fact]
+    public async Task A_tag_with_a_comma_is_kept_whole_on_create_and_update()
+    {
+        var (author, _, _) = await Site.ApiClientAsync(Roles.Author);
+        var tag = $"Smith {Guid.NewGuid().ToString("N")[..6]}, John";
+        var headline = TestArticles.UniqueHeadline("Api comma tag");
+        var created = await JsonAsync(await author.PostAsJsonAsync("/api/v1/admin/stories",
+            new { headline, body = "About a person.", language = "en", tags = new[] { tag, "api" } }, TestContext.Current.CancellationToken), HttpStatusCode.Created);
+        var id = created.GetProperty("story").GetProperty("id").GetInt32();
+        var both = new[] { tag, "api" }.Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(both, created.GetProperty("story").GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(both, (await Site.LoadArticleAsync(id)).Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
+
+        await JsonAsync(await author.PutAsJsonAsync($"/api/v1/admin/stories/{id}",
+            new { headline, body = "About a person.", language = "en", tags = new[] { tag }, version = created.GetProperty("version").GetGuid() }, TestContext.Current.CancellationToken), HttpStatusCode.OK);
+        Assert.Equal([tag], (await Site.LoadArticleAsync(id)).Tags.Select(t => t.Name));
     }
 
     [Fact]

@@ -1,12 +1,7 @@
 using System.Globalization;
 
 using Gazette.Articles;
-using Gazette.Authors;
-using Gazette.Data;
-using Gazette.Media;
 using Gazette.Tags;
-
-using Microsoft.EntityFrameworkCore;
 
 namespace Gazette.Admin.Articles;
 
@@ -76,105 +71,25 @@ public sealed class ArticleForm
     }
 
     /// <summary>
-    /// Copies the form into <paramref name="article"/>, checking the section, authors and media it names; returns the
-    /// problems by form field. With <paramref name="createTags"/> false (a preview) new tags are shown but not added to the database.
+    /// The form's content as the workflow takes it: tags split at the commas the editor types between them, empty
+    /// byline places skipped. Problems come back keyed by the same property names as here, so "Form." + key is the field.
     /// </summary>
-    public async Task<Dictionary<string, string>> ApplyToAsync(Article article, GazetteDb db, bool createTags, CancellationToken cancellationToken)
+    public ArticleChanges ToChanges() => new()
     {
-        var errors = new Dictionary<string, string>();
-        article.Headline = Headline ?? "";
-        article.SecondHeadline = SecondHeadline;
-        article.Standfirst = Standfirst ?? "";
-        article.BodyMarkdown = Body ?? "";
-        article.Slug = Slug ?? "";
-        article.Language = Language ?? "";
-        article.CommentsOpen = CommentsOpen;
-
-        if (SectionId is { } sectionId)
-        {
-            var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken);
-            if (section is null)
-                errors[$"Form.{nameof(SectionId)}"] = Localization.NewsroomLabels.Current["SectionGone"];
-            article.Section = section;
-            article.SectionId = section?.Id;
-        }
-        else
-        {
-            article.Section = null;
-            article.SectionId = null;
-        }
-
-        var names = TagNames.Split(Tags);
-        var tags = createTags
-            ? await TagNames.FindOrCreateAsync(db, names, cancellationToken)
-            : names.Select(name => new Tag { Name = name, Slug = TagNames.SlugOf(name) }).ToList();
-        article.Tags.RemoveAll(tag => !tags.Contains(tag));
-        article.Tags.AddRange(tags.Where(tag => !article.Tags.Contains(tag)));
-
-        var authorIds = AuthorIds.OfType<int>().Distinct().ToList();
-        var authors = await db.Authors.Where(a => authorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        if (authors.Count < authorIds.Count)
-            errors[$"Form.{nameof(AuthorIds)}"] = Localization.NewsroomLabels.Current["AuthorGone"];
-        SetByline(article, authorIds.Where(authors.ContainsKey).Select(id => authors[id]).ToList());
-
-        await ApplyFigureAsync(article, db, errors, cancellationToken);
-        return errors;
-    }
-
-    private static void SetByline(Article article, List<Author> authors)
-    {
-        // Reconcile rather than replace: a byline row is keyed by (story, author), and EF cannot delete and re-add one key.
-        article.Authors.RemoveAll(byline => authors.All(a => a.Id != byline.AuthorId));
-        for (var position = 0; position < authors.Count; position++)
-        {
-            var byline = article.Authors.FirstOrDefault(b => b.AuthorId == authors[position].Id);
-            if (byline is null)
-                article.Authors.Add(byline = new ArticleAuthor { AuthorId = authors[position].Id, Author = authors[position] });
-            byline.Position = position;
-        }
-    }
-
-    private async Task ApplyFigureAsync(Article article, GazetteDb db, Dictionary<string, string> errors, CancellationToken cancellationToken)
-    {
-        var url = FigureUrl?.Trim() ?? "";
-        MediaItem? media = null;
-        if (FigureMediaId is { } mediaId)
-        {
-            media = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken);
-            if (media is null)
-                errors[$"Form.{nameof(FigureMediaId)}"] = Localization.NewsroomLabels.Current.Format("NoSuchImage", mediaId);
-            else if (url.Length == 0)
-                url = MediaFiles.DefaultUrl(media);
-        }
-        if (url.Length == 0)
-        {
-            article.FeaturedFigure = null;
-            return;
-        }
-        if (!(url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
-            && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            errors[$"Form.{nameof(FigureUrl)}"] = Localization.NewsroomLabels.Current["ImageAddressInvalid"];
-        else if (url.Length > 1000)
-            errors[$"Form.{nameof(FigureUrl)}"] = Localization.NewsroomLabels.Current["ImageAddressTooLong"];
-
-        if (FigureAlt?.Length > 1000)
-            errors[$"Form.{nameof(FigureAlt)}"] = Localization.NewsroomLabels.Current["ErrorAltTextTooLong"];
-        if (FigureCaption?.Length > 2000)
-            errors[$"Form.{nameof(FigureCaption)}"] = Localization.NewsroomLabels.Current["ErrorCaptionTooLong"];
-        if (FigureCredit?.Length > 300)
-            errors[$"Form.{nameof(FigureCredit)}"] = Localization.NewsroomLabels.Current["ErrorCreditTooLong"];
-
-        var previous = article.FeaturedFigure;
-        var sameImage = previous is not null && previous.ImageUrl == url;
-        article.FeaturedFigure = new Figure
-        {
-            ImageUrl = url,
-            AltText = FigureAlt?.Trim() ?? "",
-            Caption = string.IsNullOrWhiteSpace(FigureCaption) ? null : FigureCaption.Trim(),
-            Credit = string.IsNullOrWhiteSpace(FigureCredit) ? null : FigureCredit.Trim(),
-            MediaId = media?.Id,
-            Width = media?.Width ?? (sameImage ? previous!.Width : null),
-            Height = media?.Height ?? (sameImage ? previous!.Height : null),
-        };
-    }
+        Headline = Headline,
+        SecondHeadline = SecondHeadline,
+        Standfirst = Standfirst,
+        BodyMarkdown = Body,
+        Slug = Slug,
+        Language = Language,
+        SectionId = SectionId,
+        Tags = TagNames.Split(Tags),
+        AuthorIds = AuthorIds.OfType<int>().ToList(),
+        FigureUrl = FigureUrl,
+        FigureMediaId = FigureMediaId,
+        FigureAlt = FigureAlt,
+        FigureCaption = FigureCaption,
+        FigureCredit = FigureCredit,
+        CommentsOpen = CommentsOpen,
+    };
 }

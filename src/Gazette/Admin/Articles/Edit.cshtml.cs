@@ -20,7 +20,8 @@ namespace Gazette.Admin.Articles;
 
 /// <summary>
 /// Writing a story and moving it through the workflow. One form, several submit buttons (save, submit, publish,
-/// schedule, unpublish); each is checked against <see cref="ArticleRights"/> here, whatever the page showed.
+/// schedule, unpublish); each is checked against <see cref="ArticleRights"/> here, whatever the page showed, and
+/// carried out by <see cref="ArticleWorkflow"/>, as the admin API's are.
 /// </summary>
 public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext siteContext, UserManager<GazetteUser> users, TimeProvider clock)
     : PageModel
@@ -45,7 +46,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
 
     public bool IsNew => Story is null || Story.Id == 0;
     public bool ReadOnly => Story is not null && Story.Id != 0 && !Me.Rights.CanChange(Story);
-    public bool Shows(ArticleAction action) => Story is null ? action is ArticleAction.Save or ArticleAction.Submit || Me.Rights.Publishes : Me.Rights.Allows(action, Story);
+    public bool Shows(ArticleAction action) => Story is null ? Me.Rights.AllowsNew(action) : Me.Rights.Allows(action, Story);
 
     public async Task<IActionResult> OnGetAsync(string id, string? done, CancellationToken cancellationToken)
     {
@@ -85,7 +86,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         if (id == NewId)
         {
             article = new Article { Headline = "", CreatedByUserId = Me.Rights.UserId, Status = ArticleStatus.Draft };
-            if (storyAction is ArticleAction.Publish or ArticleAction.Schedule && !Me.Rights.Publishes || storyAction == ArticleAction.Unpublish)
+            if (!Me.Rights.AllowsNew(storyAction))
                 return Forbid();
         }
         else
@@ -101,8 +102,9 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         if (!ModelState.IsValid)
             return Page();
         var (statusBefore, publishedBefore) = (article.Status, article.PublishedAt);
-        var errors = await Form.ApplyToAsync(article, db, createTags: true, cancellationToken);
-        var what = ApplyAction(article, storyAction, errors);
+        var errors = (await Form.ToChanges().ApplyToAsync(article, db, createTags: true, cancellationToken))
+            .ToDictionary(e => $"Form.{e.Key}", e => e.Value);
+        var revision = ApplyAction(article, storyAction, errors);
         var (pinned, pinError) = await RelatedChoices.ResolveAsync(db, Form.RelatedPinned, article.Id, cancellationToken);
         var (excluded, excludeError) = await RelatedChoices.ResolveAsync(db, Form.RelatedExcluded, article.Id, cancellationToken);
         if (pinError is not null)
@@ -122,7 +124,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         }
         try
         {
-            await editor.SaveAsync(article, Me.Editor, what.Action, cancellationToken);
+            await editor.SaveAsync(article, Me.Editor, revision, cancellationToken);
             await RelatedChoices.ReplaceAsync(db, article.Id, pinned, excluded, cancellationToken);
         }
         catch (ArticleValidationException invalid)
@@ -136,7 +138,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
             await ShowConflictAsync(article.Id, cancellationToken);
             return Refused();
         }
-        return Redirect($"/admin/stories/{article.Id}?done={what.Done}");
+        return Redirect($"/admin/stories/{article.Id}?done={Done(storyAction)}");
 
         // Nothing was saved: the page shows the story's real status again, and the form keeps what the user typed.
         IActionResult Refused()
@@ -186,58 +188,47 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
         return Redirect("/admin/stories?deleted=" + article.Id.ToString(CultureInfo.InvariantCulture));
     }
 
-    private (string Action, string Done) ApplyAction(Article article, ArticleAction action, Dictionary<string, string> errors)
+    /// <summary>The workflow step, its schedule read from the form; returns the revision's words, adding any refusal to <paramref name="errors"/>.</summary>
+    private string ApplyAction(Article article, ArticleAction action, Dictionary<string, string> errors)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        switch (action)
-        {
-            case ArticleAction.Submit:
-                article.Status = ArticleStatus.InReview;
-                return ("submitted for review", "submitted");
-            case ArticleAction.Publish:
-                article.Status = ArticleStatus.Published;
-                // A story published before keeps its date (and so its URL); a new or scheduled one goes out now.
-                if (article.PublishedAt is not { } published || published > now)
-                    article.PublishedAt = now;
-                return ("published", "published");
-            case ArticleAction.Schedule:
-                if (ParseSchedule(now, errors) is { } at)
-                {
-                    article.Status = ArticleStatus.Scheduled;
-                    article.PublishedAt = at;
-                }
-                return ("scheduled", "scheduled");
-            case ArticleAction.Unpublish:
-                article.Status = ArticleStatus.Unpublished;
-                return ("unpublished", "unpublished");
-            default:
-                return (article.Id == 0 ? "created" : "saved", "saved");
-        }
+        DateTime? local = null;
+        if (action == ArticleAction.Schedule && (local = ParseSchedule(errors)) is null)
+            return "scheduled"; // the form names no usable time: refused already, and nothing is saved
+        var publishAt = local is { } at ? TimeZoneInfo.ConvertTimeToUtc(at, Site.TimeZone) : (DateTime?)null;
+        var step = ArticleWorkflow.Apply(article, action, publishAt, clock.GetUtcNow().UtcDateTime);
+        if (step.Refused)
+            errors[ScheduleField] = NewsroomLabels.Current.Format("ScheduleInPast", local!.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
+        return step.Revision;
     }
 
-    /// <summary>The schedule fields read as a time in the site's zone, returned in UTC; null with a message when unusable.</summary>
-    private DateTime? ParseSchedule(DateTime now, Dictionary<string, string> errors)
+    /// <summary>The word the page's redirect carries, for the notice it shows once the story is saved.</summary>
+    private static string Done(ArticleAction action) => action switch
     {
-        var field = $"Form.{nameof(ArticleForm.ScheduleDate)}";
+        ArticleAction.Submit => "submitted",
+        ArticleAction.Publish => "published",
+        ArticleAction.Schedule => "scheduled",
+        ArticleAction.Unpublish => "unpublished",
+        _ => "saved",
+    };
+
+    private const string ScheduleField = $"Form.{nameof(ArticleForm.ScheduleDate)}";
+
+    /// <summary>The schedule fields as a time in the site's zone; null with a message when they name no such time.</summary>
+    private DateTime? ParseSchedule(Dictionary<string, string> errors)
+    {
         if (!DateOnly.TryParseExact(Form.ScheduleDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || !TimeOnly.TryParseExact(Form.ScheduleTime?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            errors[field] = NewsroomLabels.Current["ScheduleNeedsDateTime"];
+            errors[ScheduleField] = NewsroomLabels.Current["ScheduleNeedsDateTime"];
             return null;
         }
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         if (Site.TimeZone.IsInvalidTime(local))
         {
-            errors[field] = NewsroomLabels.Current.Format("ScheduleTimeSkipped", local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
+            errors[ScheduleField] = NewsroomLabels.Current.Format("ScheduleTimeSkipped", local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
             return null;
         }
-        var utc = TimeZoneInfo.ConvertTimeToUtc(local, Site.TimeZone);
-        if (utc <= now)
-        {
-            errors[field] = NewsroomLabels.Current.Format("ScheduleInPast", local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Site.TimeZone.Id);
-            return null;
-        }
-        return utc;
+        return local;
     }
 
     private async Task ShowConflictAsync(int articleId, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ public sealed class PreviewModel(GazetteDb db, SiteContext siteContext, ArticleM
         {
             article = new Article { Headline = "", CreatedAt = clock.GetUtcNow().UtcDateTime };
         }
-        Problems = await Form.ApplyToAsync(article, db, createTags: false, cancellationToken);
+        Problems = await Form.ToChanges().ApplyToAsync(article, db, createTags: false, cancellationToken);
         article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await RenderAsync(article, cancellationToken);
         return Page();

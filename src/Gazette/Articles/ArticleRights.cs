@@ -1,24 +1,14 @@
 using System.Security.Claims;
 
 using Gazette.Accounts;
-using Gazette.Articles;
 
-namespace Gazette.Admin.Articles;
-
-/// <summary>What a story's workflow buttons do.</summary>
-public enum ArticleAction
-{
-    Save,
-    Submit,
-    Publish,
-    Schedule,
-    Unpublish,
-}
+namespace Gazette.Articles;
 
 /// <summary>
 /// Who may do what to a story, checked on the server for every request (the buttons a page shows come from here too):
 /// contributors and authors work on their own stories; contributors only before publication and never publish;
 /// authors publish, schedule and unpublish their own; editors and administrators do everything to every story.
+/// The editor page and the admin API both ask here, so a token can do no more than its owner could in the browser.
 /// </summary>
 public sealed class ArticleRights(ClaimsPrincipal user, string userId)
 {
@@ -40,6 +30,17 @@ public sealed class ArticleRights(ClaimsPrincipal user, string userId)
     {
         ArticleAction.Save or ArticleAction.Submit => true,
         ArticleAction.Publish or ArticleAction.Schedule or ArticleAction.Unpublish => Publishes,
+        _ => false,
+    };
+
+    /// <summary>
+    /// What may be done to a story not yet written: everyone starts one and may submit it; publishers may also publish
+    /// or schedule it at once; nothing unsaved can be unpublished.
+    /// </summary>
+    public bool AllowsNew(ArticleAction action) => action switch
+    {
+        ArticleAction.Save or ArticleAction.Submit => true,
+        ArticleAction.Publish or ArticleAction.Schedule => Publishes,
         _ => false,
     };
 
