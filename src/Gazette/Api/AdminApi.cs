@@ -15,16 +15,20 @@ namespace Gazette.Api;
 
 public sealed record FigureInput(string? Url, int? MediaId, string? Alt, string? Caption, string? Credit);
 
-/// <summary>A story as a client sends it. On update every field is replaced, and <c>Version</c> must be the one read.</summary>
+/// <summary>
+/// A story as a client sends it. On update every field is replaced, and <c>Version</c> must be the one read;
+/// <c>CommentsOpen</c> left out keeps the story's switch as it is (open for a new story).
+/// </summary>
 public sealed record ArticleInput(
     string? Headline, string? SecondHeadline, string? Standfirst, string? Body, string? Slug, string? Language,
-    int? SectionId, IReadOnlyList<string>? Tags, IReadOnlyList<int>? AuthorIds, FigureInput? Figure, Guid? TranslationGroup, Guid? Version);
+    int? SectionId, IReadOnlyList<string>? Tags, IReadOnlyList<int>? AuthorIds, FigureInput? Figure, Guid? TranslationGroup, Guid? Version,
+    bool? CommentsOpen = null);
 
 /// <summary>A workflow step: the version read, and for scheduling the UTC instant of publication.</summary>
 public sealed record ArticleActionInput(Guid? Version, DateTimeOffset? PublishAt);
 
 /// <summary>A story as the admin API shows it to someone who may open it: its status and version too.</summary>
-public sealed record AdminArticle(ApiArticle Story, string Status, Guid Version, string BodyMarkdown);
+public sealed record AdminArticle(ApiArticle Story, string Status, Guid Version, string BodyMarkdown, bool CommentsOpen);
 
 /// <summary>
 /// The admin API under <c>/api/v1/admin</c>, for bearer tokens only. Every write goes through the same
@@ -204,8 +208,8 @@ public static class AdminApi
             FigureAlt = input.Figure?.Alt,
             FigureCaption = input.Figure?.Caption,
             FigureCredit = input.Figure?.Credit,
-            // The API has no commentsOpen field: every save through it opens comments, as it always has.
-            CommentsOpen = true,
+            // Left out, the switch stays as the story has it: a client unaware of it must not reopen closed comments.
+            CommentsOpen = input.CommentsOpen ?? article.CommentsOpen,
         };
         var errors = await changes.ApplyToAsync(article, context.Db, createTags: true, cancellationToken);
         if (errors.Count > 0)
@@ -256,5 +260,5 @@ public static class AdminApi
     private static IResult Forbidden(string title) => Results.Problem(statusCode: 403, title: title);
 
     private static AdminArticle Show(Article article, Context context) =>
-        new(ContentApi.ToApi(article, context.Site, context.Request), article.Status.ToString(), article.Version, article.BodyMarkdown);
+        new(ContentApi.ToApi(article, context.Site, context.Request), article.Status.ToString(), article.Version, article.BodyMarkdown, article.CommentsOpen);
 }

@@ -109,6 +109,30 @@ public abstract partial class AdminApiTests(GazetteSite site) : SiteTest(site)
     }
 
     [Fact]
+    public async Task Comments_closed_through_the_api_stay_closed_when_a_later_save_leaves_the_switch_out()
+    {
+        var (author, _, _) = await Site.ApiClientAsync(Roles.Author);
+        var headline = TestArticles.UniqueHeadline("Api comments switch");
+        var created = await JsonAsync(await author.PostAsJsonAsync("/api/v1/admin/stories",
+            new { headline, body = "Closed to comments.", language = "en", commentsOpen = false }, TestContext.Current.CancellationToken), HttpStatusCode.Created);
+        Assert.False(created.GetProperty("commentsOpen").GetBoolean());
+        var id = created.GetProperty("story").GetProperty("id").GetInt32();
+
+        var updated = await JsonAsync(await author.PutAsJsonAsync($"/api/v1/admin/stories/{id}",
+            new { headline, body = "Still closed.", language = "en", version = created.GetProperty("version").GetGuid() }, TestContext.Current.CancellationToken), HttpStatusCode.OK);
+        Assert.False(updated.GetProperty("commentsOpen").GetBoolean());
+        Assert.False((await Site.LoadArticleAsync(id)).CommentsOpen);
+
+        await JsonAsync(await author.PutAsJsonAsync($"/api/v1/admin/stories/{id}",
+            new { headline, body = "Open again.", language = "en", commentsOpen = true, version = updated.GetProperty("version").GetGuid() }, TestContext.Current.CancellationToken), HttpStatusCode.OK);
+        Assert.True((await Site.LoadArticleAsync(id)).CommentsOpen);
+        // A new story without the switch is open, as the editor's form starts.
+        var plain = await JsonAsync(await author.PostAsJsonAsync("/api/v1/admin/stories",
+            new { headline = TestArticles.UniqueHeadline("Api comments default"), body = "Open.", language = "en" }, TestContext.Current.CancellationToken), HttpStatusCode.Created);
+        Assert.True(plain.GetProperty("commentsOpen").GetBoolean());
+    }
+
+    [Fact]
     public async Task Cookies_revoked_tokens_locked_accounts_and_lost_roles_are_refused_at_once()
     {
         var (browser, _) = await Site.SignedInAsAsync(Roles.Editor);
