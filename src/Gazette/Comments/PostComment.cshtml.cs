@@ -34,7 +34,7 @@ public sealed class PostCommentModel(CommentPosting posting, CommentFormTokens t
         if (outcome.Comment is { } comment && outcome.Article is { } story)
         {
             var path = Addresses.Story(story, Site.TimeZone);
-            return Redirect(comment.Status == CommentStatus.Approved ? $"{path}#comment-{comment.Id}" : $"{path}?comment=held#comments");
+            return Redirect(comment.Status == CommentStatus.Approved ? Addresses.Comment(path, comment.Id) : $"{path}?comment=held#comments");
         }
 
         Article = outcome.Article;

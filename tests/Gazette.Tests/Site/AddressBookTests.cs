@@ -31,7 +31,8 @@ public sealed partial class AddressBookTests
     {
         var found = HandBuiltPaths(SourceFiles().Where(file => file.Relative != AddressBook));
 
-        Assert.Empty(found);
+        // Each one named with its file and line; the fix is a builder (or template) of Site/Addresses.cs.
+        Assert.True(found.Count == 0, "Public paths spelled outside the address book:\n" + string.Join("\n", found));
     }
 
     [Fact]
