@@ -50,7 +50,7 @@ public static class GazetteServices
             // Named one by one rather than the whole Account folder: "my account" pages live there too and need a signed-in user.
             foreach (var page in AccountsRegistration.AnonymousPages)
                 pages.Conventions.AllowAnonymousToPage(page);
-            Editions.EditionRoutes.AddEditionRoutes(pages.Conventions);
+            Site.PageRoutes.AddPublicPageRoutes(pages.Conventions);
         }).AddNewsroomLocalization();
         // Write accents and non-Latin scripts as themselves, not as &#xE9; entities: pages in every language stay small and readable.
         services.Configure<WebEncoderOptions>(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -127,7 +127,7 @@ public static class ContentApi
         var settings = (await site.GetAsync(cancellationToken)).Settings;
         var sections = await db.Sections.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         var page = new ApiPage<ApiSection>(sections.Select(s => new ApiSection(s.Id, s.Slug, s.Name,
-            SiteUrls.Absolute(settings, context.Request, "/section/" + s.Slug))).ToList(), null);
+            Addresses.Absolute(settings, context.Request, Addresses.Root.Section(s.Slug)))).ToList(), null);
         return Respond(context, JsonSerializer.SerializeToNode(page, Json)!, null);
     }
 
@@ -141,7 +141,7 @@ public static class ContentApi
             return Results.ValidationProblem(errors);
         var settings = (await site.GetAsync(cancellationToken)).Settings;
         var tags = await db.Tags.AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var items = tags.Take(pageSize).Select(t => new ApiTag(t.Id, t.Slug, t.Name, SiteUrls.Absolute(settings, context.Request, "/tag/" + t.Slug))).ToList();
+        var items = tags.Take(pageSize).Select(t => new ApiTag(t.Id, t.Slug, t.Name, Addresses.Absolute(settings, context.Request, Addresses.Root.Tag(t.Slug)))).ToList();
         var page = new ApiPage<ApiTag>(items, tags.Count > pageSize ? new ApiCursor(0, items[^1].Id).ToString() : null);
         return Respond(context, JsonSerializer.SerializeToNode(page, Json)!, null);
     }
@@ -157,8 +157,8 @@ public static class ContentApi
         var settings = (await site.GetAsync(cancellationToken)).Settings;
         var authors = await db.Authors.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
         var items = authors.Take(pageSize).Select(a => new ApiAuthor(a.Id, a.Slug, a.Name, a.Bio,
-            a.PhotoUrl is null ? null : SiteUrls.Absolute(settings, context.Request, a.PhotoUrl),
-            SiteUrls.Absolute(settings, context.Request, "/author/" + a.Slug))).ToList();
+            a.PhotoUrl is null ? null : Addresses.Absolute(settings, context.Request, a.PhotoUrl),
+            Addresses.Absolute(settings, context.Request, Addresses.Root.Author(a.Slug)))).ToList();
         var page = new ApiPage<ApiAuthor>(items, authors.Count > pageSize ? new ApiCursor(0, items[^1].Id).ToString() : null);
         return Respond(context, JsonSerializer.SerializeToNode(page, Json)!, null);
     }
@@ -171,13 +171,13 @@ public static class ContentApi
 
     internal static ApiArticle ToApi(Article a, SiteContext.Snapshot site, HttpRequest request)
     {
-        string Absolute(string path) => SiteUrls.Absolute(site.Settings, request, path);
+        string Absolute(string path) => Addresses.Absolute(site.Settings, request, path);
         return new ApiArticle(a.Id, a.Headline, a.SecondHeadline, a.Standfirst, FeedWriter.AbsoluteUrls(a.BodyHtml, Absolute), a.Language, a.Slug,
-            Absolute(ArticleUrls.PathOf(a, site.TimeZone)), a.PublishedAt ?? a.CreatedAt, a.UpdatedAt,
+            Absolute(Addresses.Story(a, site.TimeZone)), a.PublishedAt ?? a.CreatedAt, a.UpdatedAt,
             a.Section is { } s ? new ApiRef(s.Slug, s.Name) : null,
             a.Tags.Select(t => new ApiRef(t.Slug, t.Name)).ToList(),
             a.Authors.Select(byline => new ApiAuthorRef(byline.Author.Slug, byline.Author.Name,
-                Absolute(Editions.Edition.BylinePath(site, a.Language, byline.Author.Slug)))).ToList(),
+                Absolute(Addresses.Byline(site, a.Language, byline.Author.Slug)))).ToList(),
             a.FeaturedFigure is { } f ? new ApiImage(Absolute(f.ImageUrl), f.AltText, f.Caption, f.Credit, f.Width, f.Height) : null,
             a.TranslationGroup);
     }

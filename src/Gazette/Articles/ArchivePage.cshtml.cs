@@ -14,8 +14,7 @@ public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvide
     public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
-        var rootPath = "/archive/" + year + (month is null ? "" : $"/{month:00}") + (day is null ? "" : $"/{day:00}");
-        if (CheckEditionAddress(rootPath) is { } wrongAddress)
+        if (CheckEditionAddress(Addresses.Root.Archive(year, month, day)) is { } wrongAddress)
             return wrongAddress;
         if (year is < 1900 or > 9999 || month is < 1 or > 12 || day is not null && (month is null || day < 1 || day > DateTime.DaysInMonth(year, month.Value)))
             return BadRequest();
@@ -28,10 +27,10 @@ public sealed class ArchivePageModel(GazetteDb db, SiteContext site, TimeProvide
         var period = day is not null ? start.ToString(labels["DateFormat"], labels.Culture)
             : month is not null ? start.ToString(labels["MonthFormat"], labels.Culture)
             : year.ToString(labels.Culture);
-        var path = Edition.PathOf(rootPath);
+        var path = Addresses.Archive(year, month, day);
         HttpContext.TagResponse(CacheTags.Lists);
         return await ShowAsync(Edition.Scope(Db.Articles).Where(a => a.PublishedAt >= fromUtc && a.PublishedAt < toUtc),
             labels.Format("ArchiveFor", period), null, path, cancellationToken,
-            alternates: Editions.EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.PathOf(rootPath))));
+            alternates: Editions.EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Addresses.Archive(year, month, day))));
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
                 .Select(a => new { a.Language, a.Slug, a.PublishedAt, a.CreatedAt, a.Status, a.Headline })
                 .FirstOrDefaultAsync(cancellationToken);
             if (original is { Status: ArticleStatus.Published or ArticleStatus.Scheduled or ArticleStatus.Unpublished })
-                oldPath = ArticleUrls.PathOf(original.Language, original.Slug, original.PublishedAt ?? original.CreatedAt, timeZone);
+                oldPath = Addresses.Story(original.Language, original.Slug, original.PublishedAt ?? original.CreatedAt, timeZone);
             // Until a story first goes out, an address nobody chose follows its headline (as in WordPress): a translation
             // starts as a copy of the original's headline, and must not keep the original language's words in its URL.
             if (original is { Status: ArticleStatus.Draft or ArticleStatus.InReview, PublishedAt: null }
@@ -73,7 +73,7 @@ public sealed partial class ArticleEditor(GazetteDb db, ArticleMarkdown markdown
         if (article.Status == ArticleStatus.Published && article.PublishedAt is null)
             article.PublishedAt = now;
 
-        var newPath = ArticleUrls.PathOf(article, timeZone);
+        var newPath = Addresses.Story(article, timeZone);
         if (oldPath is not null && oldPath != newPath)
         {
             if (!await db.ArticleRedirects.AnyAsync(r => r.Path == oldPath, cancellationToken))

@@ -52,7 +52,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         if (article is null)
             return NotFound();
 
-        var path = ArticleUrls.PathOf(article, Site.TimeZone);
+        var path = Addresses.Story(article, Site.TimeZone);
         if (!string.Equals(path, requestedPath, StringComparison.Ordinal))
             return RedirectPermanent(path);
 
@@ -85,7 +85,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             ModifiedAt = article.UpdatedAt,
             JsonLd = NewsArticleJsonLd.Serialize(article, Site, CanonicalUrl, imageUrl, AbsoluteUrl),
             LanguageAlternates = Translations = await TranslationsOfAsync(article, now, cancellationToken),
-            Feeds = [new Feeds.FeedLink(AbsoluteUrl(Feeds.OEmbedEndpoint.DiscoveryHref(CanonicalUrl)), "application/json+oembed", article.DisplayHeadline)],
+            Feeds = [new Feeds.FeedLink(AbsoluteUrl(Addresses.OEmbed(CanonicalUrl)), "application/json+oembed", article.DisplayHeadline)],
         });
         return Page();
     }
@@ -96,7 +96,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
             return [];
         var groups = await Sitemaps.Translations.PublicGroupsAsync(db, [group], now, cancellationToken);
         return Sitemaps.Translations.Alternates(groups[group], Site.Settings.DefaultLanguage,
-            member => AbsoluteUrl(ArticleUrls.PathOf(member.Language, member.Slug, member.PublishedAt, Site.TimeZone)), article.Id);
+            member => AbsoluteUrl(Addresses.Story(member.Language, member.Slug, member.PublishedAt, Site.TimeZone)), article.Id);
     }
 
     /// <summary>The story's tags under their names in its language (the story is read-only here: nothing is saved).</summary>

@@ -22,7 +22,7 @@ public sealed record ArticleSummary(
 {
     public string DisplayHeadline => string.IsNullOrWhiteSpace(SecondHeadline) ? Headline : $"{Headline} • {SecondHeadline}";
 
-    public string PathIn(TimeZoneInfo siteTimeZone) => ArticleUrls.PathOf(Language, Slug, PublishedAt, siteTimeZone);
+    public string PathIn(TimeZoneInfo siteTimeZone) => Addresses.Story(Language, Slug, PublishedAt, siteTimeZone);
 }
 
 /// <summary>One page of a list of stories, newest first.</summary>

@@ -32,7 +32,7 @@ public static class NewsArticleJsonLd
             {
                 ["@type"] = "Person",
                 ["name"] = byline.Author.Name,
-                ["url"] = absoluteUrl(Editions.Edition.BylinePath(site, article.Language, byline.Author.Slug)),
+                ["url"] = absoluteUrl(Addresses.Byline(site, article.Language, byline.Author.Slug)),
             }).ToList(),
             ["image"] = imageUrl is null ? null : new[] { imageUrl },
             ["articleSection"] = article.Section?.Name,

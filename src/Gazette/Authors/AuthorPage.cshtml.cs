@@ -17,15 +17,15 @@ public sealed class AuthorPageModel(GazetteDb db, SiteContext site, TimeProvider
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
-        if (CheckEditionAddress($"/author/{slug}") is { } wrongAddress)
+        if (CheckEditionAddress(Addresses.Root.Author(slug)) is { } wrongAddress)
             return wrongAddress;
         var author = await Db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
         if (author is null)
             return NotFound();
         HttpContext.TagResponse(CacheTags.Author(author.Id), CacheTags.AuthorList(author.Id));
-        var path = Edition.AuthorPath(author.Slug);
+        var path = Addresses.Author(author.Slug);
         return await ShowAsync(Edition.Scope(Db.Articles).BylinedTo(Db, author.Id), author.Name,
-            author.Bio, path, cancellationToken, author.PhotoUrl, feedPath: path + "/feed",
-            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.AuthorPath(author.Slug))));
+            author.Bio, path, cancellationToken, author.PhotoUrl, feedPath: Addresses.FeedUnder(path),
+            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Addresses.Author(author.Slug))));
     }
 }

@@ -63,9 +63,9 @@ public sealed class CommentNotifications(GazetteDb db, CommentMailer mailer, Sit
         var snapshot = await site.GetAsync(cancellationToken);
         var baseUrl = await BaseUrlAsync(cancellationToken);
         var t = Labels.For(parent.Language);
-        var path = ArticleUrls.PathOf(story.Language, story.Slug, story.PublishedAt ?? story.CreatedAt, snapshot.TimeZone);
-        var stop = $"{baseUrl}/comments/unsubscribe?token={Uri.EscapeDataString(UnsubscribeToken(parent.Id))}";
-        var body = t.Format("MailReplyBody", comment.AuthorName, story.Headline, comment.Text, $"{baseUrl}{path}#comment-{comment.Id}", stop);
+        var path = Addresses.Story(story.Language, story.Slug, story.PublishedAt ?? story.CreatedAt, snapshot.TimeZone);
+        var stop = baseUrl + Addresses.Unsubscribe(UnsubscribeToken(parent.Id));
+        var body = t.Format("MailReplyBody", comment.AuthorName, story.Headline, comment.Text, baseUrl + Addresses.Comment(path, comment.Id), stop);
         mailer.Send(parent.Email, t.Format("MailReplySubject", story.Headline), body, parent.Language, stop);
     }
 

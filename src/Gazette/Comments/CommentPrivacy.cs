@@ -52,7 +52,7 @@ public sealed class CommentPrivacy(GazetteDb db, SiteContext site, IDataProtecti
             .OrderBy(x => x.Comment.CreatedAt)
             .ToListAsync(cancellationToken);
         return rows.Select(x => new StoredComment(x.Comment.Id, x.Headline,
-            ArticleUrls.PathOf(x.Language, x.Slug, x.PublishedAt ?? x.CreatedAt, zone) + $"#comment-{x.Comment.Id}",
+            Addresses.Comment(Addresses.Story(x.Language, x.Slug, x.PublishedAt ?? x.CreatedAt, zone), x.Comment.Id),
             x.Comment.AuthorName, x.Comment.Email, x.Comment.Website, x.Comment.Text, x.Comment.Status.ToString(), x.Comment.CreatedAt,
             x.Comment.NotifyReplies, x.Comment.IpHash is not null)).ToList();
     }

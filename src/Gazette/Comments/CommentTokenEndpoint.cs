@@ -10,11 +10,9 @@ namespace Gazette.Comments;
 /// </summary>
 public static class CommentTokenEndpoint
 {
-    public const string Path = "/comments/token";
-
     public static IEndpointRouteBuilder MapCommentTokens(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, (int? article, HttpContext context, CommentFormTokens tokens) =>
+        app.MapGet(Site.Addresses.Templates.CommentToken, (int? article, HttpContext context, CommentFormTokens tokens) =>
         {
             context.Response.Headers.CacheControl = PageLifetimes.NoStore;
             return article is > 0 ? Results.Text(tokens.Issue(article.Value)) : Results.BadRequest();

@@ -48,7 +48,7 @@ public sealed class MyCommentsModel(CommentPrivacy privacy, CommentMailer mailer
         }
         if ((await privacy.FindAsync(normalized, cancellationToken)).Count > 0)
         {
-            var link = AbsoluteUrl($"/comments/mine?lang={Uri.EscapeDataString(Language)}&token={Uri.EscapeDataString(privacy.LinkToken(normalized))}");
+            var link = AbsoluteUrl(Addresses.MyComments(Language, privacy.LinkToken(normalized)));
             mailer.Send(normalized, Labels["MailPrivacySubject"], Labels.Format("MailPrivacyBody", link, Labels.Plural("HourCount", LinkHours)), Language);
         }
         Notice = Labels.Format("MyCommentsSent", Labels.Plural("HourCount", LinkHours));

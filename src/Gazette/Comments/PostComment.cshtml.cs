@@ -33,8 +33,8 @@ public sealed class PostCommentModel(CommentPosting posting, CommentFormTokens t
         var outcome = await posting.PostAsync(Form, lang, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (outcome.Comment is { } comment && outcome.Article is { } story)
         {
-            var path = ArticleUrls.PathOf(story, Site.TimeZone);
-            return Redirect(comment.Status == CommentStatus.Approved ? $"{path}#comment-{comment.Id}" : $"{path}?comment=held#comments");
+            var path = Addresses.Story(story, Site.TimeZone);
+            return Redirect(comment.Status == CommentStatus.Approved ? Addresses.Comment(path, comment.Id) : $"{path}?comment=held#comments");
         }
 
         Article = outcome.Article;
@@ -48,7 +48,7 @@ public sealed class PostCommentModel(CommentPosting posting, CommentFormTokens t
             if (Message == Labels["CommentReplyInvalid"])
                 Form.ParentId = null;
             var errors = outcome.Errors.Where(e => e.Key.Length > 0).ToDictionary();
-            FormView = new CommentFormView(article.Id, ArticleUrls.PathOf(article, Site.TimeZone), Labels, tokens.Issue(article.Id),
+            FormView = new CommentFormView(article.Id, Addresses.Story(article, Site.TimeZone), Labels, tokens.Issue(article.Id),
                 Site.Settings.CommentIpRetentionDays, Form, null, errors);
         }
         SetMeta(new PageMeta { Title = $"{Labels["CommentNotSentTitle"]} – {Site.Settings.Title}", Language = Labels.Culture.Name, NoIndex = true });

@@ -5,10 +5,9 @@ using Gazette.Site;
 namespace Gazette.Editions;
 
 /// <summary>
-/// One language edition of the site. The default language lives at the root (<c>/</c>, <c>/section/…</c>, <c>/feed/…</c>,
-/// <c>/search</c>); each other one under its language (<c>/nl/</c>, <c>/nl/section/…</c>, <c>/nl/feed/…</c>, <c>/nl/search</c>).
-/// Story addresses carry their language already and stay as they are. With a single edition nothing is scoped: the
-/// root shows every story whatever its language, as a one-language site always did.
+/// One language edition of the site. The default language lives at the root; each other one under its language
+/// (its pages' shapes are in <see cref="Site.Addresses"/>). With a single edition nothing is scoped: the root shows
+/// every story whatever its language, as a one-language site always did.
 /// </summary>
 public sealed class Edition
 {
@@ -19,6 +18,7 @@ public sealed class Edition
         this.site = site;
         Language = language;
         Languages = languages;
+        Addresses = IsDefault ? Addresses.Root : new Addresses(this);
     }
 
     /// <summary>The edition's language, cased as stories store theirs (<c>fr</c>, <c>pt-BR</c>).</summary>
@@ -32,23 +32,8 @@ public sealed class Edition
     /// <summary>Whether the site has several editions, so lists, feeds and search keep to this one's language.</summary>
     public bool Scoped => Languages.Count > 1;
 
-    /// <summary>The path prefix of this edition's pages: empty for the default, <c>/nl</c> for Dutch.</summary>
-    public string Prefix => IsDefault ? "" : "/" + Language.ToLowerInvariant();
-
-    public string Home => Prefix + "/";
-
-    /// <summary>A site path (starting with /) in this edition.</summary>
-    public string PathOf(string path) => Prefix + path;
-
-    /// <summary>The author's page in this edition, which lists the author's stories in its language.</summary>
-    public string AuthorPath(string authorSlug) => PathOf("/author/" + authorSlug);
-
-    /// <summary>
-    /// Where a byline leads: the author's page in the story's own edition, where that story is listed (with several
-    /// editions the root author page lists the default language's stories only).
-    /// </summary>
-    public static string BylinePath(SiteContext.Snapshot site, string storyLanguage, string authorSlug) =>
-        Of(site, storyLanguage).AuthorPath(authorSlug);
+    /// <summary>Where this edition's pages are.</summary>
+    public Addresses Addresses { get; }
 
     public IQueryable<Article> Scope(IQueryable<Article> articles)
     {
@@ -61,12 +46,13 @@ public sealed class Edition
     /// <summary>The section's name in this edition (its own name when it has none in the language).</summary>
     public string SectionName(Section section) => NameOf(section.Id)?.Name ?? section.Name;
 
-    public string SectionPath(Section section) => PathOf("/section/" + (NameOf(section.Id)?.Slug ?? section.Slug));
+    /// <summary>The section's slug in this edition (its own when it has none in the language).</summary>
+    public string SectionSlug(Section section) => NameOf(section.Id)?.Slug ?? section.Slug;
 
     /// <summary>The same for a section known by its own slug only (story lists carry no section id).</summary>
     public string SectionName(string slug, string name) => site.Sections.FirstOrDefault(s => s.Slug == slug) is { } section ? SectionName(section) : name;
 
-    public string SectionPath(string slug) => site.Sections.FirstOrDefault(s => s.Slug == slug) is { } section ? SectionPath(section) : PathOf("/section/" + slug);
+    public string SectionSlug(string slug) => site.Sections.FirstOrDefault(s => s.Slug == slug) is { } section ? SectionSlug(section) : slug;
 
     private SectionTranslation? NameOf(int sectionId) => IsDefault
         ? null

@@ -21,18 +21,16 @@ public static partial class EditionChoice
     /// <summary>What a shared cache in front of <c>/</c> must key on, since the answer depends on both.</summary>
     public const string Vary = "Accept-Language, Cookie";
 
-    public static string PathFor(string language) => "/edition/" + language.ToLowerInvariant();
-
     public static IEndpointRouteBuilder MapEditionChoice(this IEndpointRouteBuilder app)
     {
-        app.MapGet($"/edition/{{lang:{EditionRoutes.Constraint}}}", async (string lang, HttpContext context, SiteContext site, CancellationToken cancellationToken) =>
+        app.MapGet(Addresses.Templates.EditionChoice, async (string lang, HttpContext context, SiteContext site, CancellationToken cancellationToken) =>
         {
             var edition = Edition.Find(await site.GetAsync(cancellationToken), lang);
             if (edition is not { Scoped: true })
                 return Results.NotFound();
             Remember(context, edition.Language);
             context.Response.Headers.CacheControl = PageLifetimes.NoStore;
-            return Results.Redirect(edition.Home);
+            return Results.Redirect(edition.Addresses.Home);
         }).ExcludeFromDescription();
         return app;
     }
@@ -69,7 +67,7 @@ public static partial class EditionChoice
         if (Edition.Find(site, chosen) is { IsDefault: false } edition)
         {
             context.Response.Headers.CacheControl = PageLifetimes.PrivateNoStore;
-            context.Response.Redirect(edition.Home);
+            context.Response.Redirect(edition.Addresses.Home);
             return;
         }
         await next(context);

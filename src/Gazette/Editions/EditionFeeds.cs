@@ -1,5 +1,6 @@
 using Gazette.Data;
 using Gazette.Feeds;
+using Gazette.Site;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ public static class EditionFeeds
         switch (kind)
         {
             case "site":
-                return new FeedScope(kind, null, edition.IsDefault ? siteTitle : $"{siteTitle} ({language})", edition.Home, edition.PathOf("/feed"), language);
+                return new FeedScope(kind, null, edition.IsDefault ? siteTitle : $"{siteTitle} ({language})", edition.Addresses.Home, edition.Addresses.SiteFeed, language);
             case "section":
                 var sectionName = edition.IsDefault ? null
                     : await db.SectionTranslations.AsNoTracking().FirstOrDefaultAsync(n => n.Language == language && n.Slug == key, cancellationToken);
@@ -24,8 +25,8 @@ public static class EditionFeeds
                     : await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectionName.SectionId, cancellationToken);
                 if (section is null)
                     return null;
-                var sectionPath = edition.SectionPath(section);
-                return new FeedScope(kind, section.Slug, $"{edition.SectionName(section)} – {siteTitle}", sectionPath, sectionPath + "/feed", language);
+                var sectionPath = edition.Addresses.Section(section);
+                return new FeedScope(kind, section.Slug, $"{edition.SectionName(section)} – {siteTitle}", sectionPath, Addresses.FeedUnder(sectionPath), language);
             case "tag":
                 var tagName = await db.TagTranslations.AsNoTracking().FirstOrDefaultAsync(n => n.Language == language && n.Slug == key, cancellationToken);
                 var tag = tagName is null
@@ -34,14 +35,14 @@ public static class EditionFeeds
                 if (tag is null)
                     return null;
                 var named = LocalizedTags.In(tag, tagName is null ? [] : [tagName], language);
-                var tagPath = edition.PathOf($"/tag/{named.Slug}");
-                return new FeedScope(kind, tag.Slug, $"{named.Hashtag} – {siteTitle}", tagPath, tagPath + "/feed", language);
+                var tagPath = edition.Addresses.Tag(named.Slug);
+                return new FeedScope(kind, tag.Slug, $"{named.Hashtag} – {siteTitle}", tagPath, Addresses.FeedUnder(tagPath), language);
             case "author":
                 var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == key, cancellationToken);
                 if (author is null)
                     return null;
-                var authorPath = edition.AuthorPath(author.Slug);
-                return new FeedScope(kind, author.Slug, $"{author.Name} – {siteTitle}", authorPath, authorPath + "/feed", language);
+                var authorPath = edition.Addresses.Author(author.Slug);
+                return new FeedScope(kind, author.Slug, $"{author.Name} – {siteTitle}", authorPath, Addresses.FeedUnder(authorPath), language);
             default:
                 return null;
         }

@@ -1,6 +1,7 @@
 using Gazette.Articles;
 using Gazette.Data;
 using Gazette.Media;
+using Gazette.Site;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -33,22 +34,22 @@ public static class FeedArticles
         switch (kind)
         {
             case "site":
-                return new FeedScope(kind, null, siteTitle, "/", "/feed", null);
+                return new FeedScope(kind, null, siteTitle, Addresses.Root.Home, Addresses.Root.SiteFeed, null);
             case "section":
                 var section = await db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == key, cancellationToken);
-                return section is null ? null : new FeedScope(kind, section.Slug, $"{section.Name} – {siteTitle}", $"/section/{section.Slug}", $"/section/{section.Slug}/feed", null);
+                return section is null ? null : new FeedScope(kind, section.Slug, $"{section.Name} – {siteTitle}", Addresses.Root.Section(section.Slug), Addresses.FeedUnder(Addresses.Root.Section(section.Slug)), null);
             case "tag":
                 var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == key, cancellationToken);
-                return tag is null ? null : new FeedScope(kind, tag.Slug, $"{tag.Hashtag} – {siteTitle}", $"/tag/{tag.Slug}", $"/tag/{tag.Slug}/feed", null);
+                return tag is null ? null : new FeedScope(kind, tag.Slug, $"{tag.Hashtag} – {siteTitle}", Addresses.Root.Tag(tag.Slug), Addresses.FeedUnder(Addresses.Root.Tag(tag.Slug)), null);
             case "author":
                 var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == key, cancellationToken);
-                return author is null ? null : new FeedScope(kind, author.Slug, $"{author.Name} – {siteTitle}", $"/author/{author.Slug}", $"/author/{author.Slug}/feed", null);
+                return author is null ? null : new FeedScope(kind, author.Slug, $"{author.Name} – {siteTitle}", Addresses.Root.Author(author.Slug), Addresses.FeedUnder(Addresses.Root.Author(author.Slug)), null);
             case "language":
                 var language = key!.ToLowerInvariant();
                 var known = await db.Articles.AnyAsync(a => a.Language.ToLower() == language, cancellationToken);
                 // An edition's language feed is that edition's: its page is the edition's home (/pt-br/), not the root.
-                var home = edition is not null && string.Equals(edition.Language, language, StringComparison.OrdinalIgnoreCase) ? edition.Home : "/";
-                return known ? new FeedScope(kind, language, $"{siteTitle} ({language})", home, $"/{language}/feed", language) : null;
+                var home = edition is not null && string.Equals(edition.Language, language, StringComparison.OrdinalIgnoreCase) ? edition.Addresses.Home : Addresses.Root.Home;
+                return known ? new FeedScope(kind, language, $"{siteTitle} ({language})", home, Addresses.LanguageFeed(language), language) : null;
             default:
                 return null;
         }

@@ -14,30 +14,28 @@ namespace Gazette.Feeds;
 /// </summary>
 public static class FeedEndpoints
 {
-    private const string Format = "{format:regex(^(rss|atom|json)$)}";
-
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         var feeds = app.MapGroup("").ExcludeFromDescription();
-        feeds.MapGet($"/feed/{Format}", (string format, HttpContext context, CancellationToken cancellationToken) =>
+        feeds.MapGet(Addresses.Templates.SiteFeed, (string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "site", null, format, cancellationToken));
-        feeds.MapGet($"/section/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+        feeds.MapGet(Addresses.Templates.SectionFeed, (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "section", slug, format, cancellationToken));
-        feeds.MapGet($"/tag/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+        feeds.MapGet(Addresses.Templates.TagFeed, (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "tag", slug, format, cancellationToken));
-        feeds.MapGet($"/author/{{slug:maxlength(100)}}/feed/{Format}", (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
+        feeds.MapGet(Addresses.Templates.AuthorFeed, (string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "author", slug, format, cancellationToken));
         // A non-default edition's section, tag and author feeds (its own feed is the language feed below).
-        feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/section/{{slug:maxlength(100)}}/feed/{Format}",
+        feeds.MapGet(Addresses.Templates.InEdition(Addresses.Templates.SectionFeed),
             (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
                 ServeAsync(context, "section", slug, format, cancellationToken, edition));
-        feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/tag/{{slug:maxlength(100)}}/feed/{Format}",
+        feeds.MapGet(Addresses.Templates.InEdition(Addresses.Templates.TagFeed),
             (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
                 ServeAsync(context, "tag", slug, format, cancellationToken, edition));
-        feeds.MapGet($"/{{edition:{Editions.EditionRoutes.Constraint}}}/author/{{slug:maxlength(100)}}/feed/{Format}",
+        feeds.MapGet(Addresses.Templates.InEdition(Addresses.Templates.AuthorFeed),
             (string edition, string slug, string format, HttpContext context, CancellationToken cancellationToken) =>
                 ServeAsync(context, "author", slug, format, cancellationToken, edition));
-        feeds.MapGet($"/{{lang:regex(^[a-z]{{{{2,3}}}}(-[A-Za-z0-9]{{{{2,8}}}})*$)}}/feed/{Format}", (string lang, string format, HttpContext context, CancellationToken cancellationToken) =>
+        feeds.MapGet(Addresses.Templates.LanguageFeed, (string lang, string format, HttpContext context, CancellationToken cancellationToken) =>
             ServeAsync(context, "language", lang, format, cancellationToken));
         return app;
     }
@@ -70,10 +68,10 @@ public static class FeedEndpoints
         }
         var mediaFolder = MediaFiles.Directory(services.GetRequiredService<IOptions<GazetteOptions>>().Value);
         var document = new FeedDocument(scope, stories, site.Settings.Description, site.Settings.DefaultLanguage, fullText,
-            path => SiteUrls.Absolute(site.Settings, context.Request, path),
-            story => ArticleUrls.PathOf(story.Language, story.Slug, story.PublishedAt, site.TimeZone),
+            path => Addresses.Absolute(site.Settings, context.Request, path),
+            story => Addresses.Story(story.Language, story.Slug, story.PublishedAt, site.TimeZone),
             url => MediaLength(mediaFolder, url),
-            (story, authorSlug) => Editions.Edition.BylinePath(site, story.Language, authorSlug));
+            (story, authorSlug) => Addresses.Byline(site, story.Language, authorSlug));
         var content = FeedWriter.Write(document, feedFormat);
         DateTime? lastModified = stories.Count > 0 ? stories.Max(s => s.UpdatedAt) : null;
         return ConditionalGet.Respond(context, content, FeedWriter.ContentType(feedFormat), lastModified);
@@ -95,9 +93,9 @@ public static class FeedEndpoints
     /// <summary>The <c>&lt;link rel="alternate"&gt;</c> entries of a page whose feeds live under <paramref name="feedPath"/>.</summary>
     public static IReadOnlyList<FeedLink> LinksFor(string feedPath, string title) =>
     [
-        new(FeedWriter.PathOf(feedPath, FeedFormat.Rss), "application/rss+xml", $"{title} (RSS)"),
-        new(FeedWriter.PathOf(feedPath, FeedFormat.Atom), "application/atom+xml", $"{title} (Atom)"),
-        new(FeedWriter.PathOf(feedPath, FeedFormat.Json), "application/feed+json", $"{title} (JSON Feed)"),
+        new(Addresses.Feed(feedPath, FeedFormat.Rss), "application/rss+xml", $"{title} (RSS)"),
+        new(Addresses.Feed(feedPath, FeedFormat.Atom), "application/atom+xml", $"{title} (Atom)"),
+        new(Addresses.Feed(feedPath, FeedFormat.Json), "application/feed+json", $"{title} (JSON Feed)"),
     ];
 }
 

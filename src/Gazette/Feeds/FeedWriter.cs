@@ -8,6 +8,7 @@ using System.Xml;
 using System.Xml.Linq;
 
 using Gazette.Articles;
+using Gazette.Site;
 
 namespace Gazette.Feeds;
 
@@ -24,7 +25,7 @@ public sealed record FeedDocument(
     Func<string, string> Absolute, Func<FeedArticle, string> ArticlePath, Func<string, long?> MediaLength,
     Func<FeedArticle, string, string>? AuthorPath = null)
 {
-    public string AuthorUrl(FeedArticle story, string authorSlug) => Absolute(AuthorPath?.Invoke(story, authorSlug) ?? "/author/" + authorSlug);
+    public string AuthorUrl(FeedArticle story, string authorSlug) => Absolute(AuthorPath?.Invoke(story, authorSlug) ?? Addresses.Root.Author(authorSlug));
 }
 
 /// <summary>
@@ -52,15 +53,13 @@ public static partial class FeedWriter
         _ => "application/feed+json; charset=utf-8",
     };
 
-    public static string PathOf(string feedPath, FeedFormat format) => $"{feedPath}/{format.ToString().ToLowerInvariant()}";
-
     public static byte[] Write(FeedDocument document, FeedFormat format) =>
         format == FeedFormat.Json ? WriteJson(document) : WriteXml(document, format);
 
     private static byte[] WriteXml(FeedDocument document, FeedFormat format)
     {
         var scope = document.Scope;
-        var feedUrl = document.Absolute(PathOf(scope.FeedPath, format));
+        var feedUrl = document.Absolute(Addresses.Feed(scope.FeedPath, format));
         var updated = document.Stories.Count > 0 ? document.Stories.Max(s => s.UpdatedAt) : DateTime.UnixEpoch;
         var feed = new SyndicationFeed(scope.Title, document.Description, new Uri(document.Absolute(scope.PagePath)), feedUrl, Offset(updated))
         {
@@ -145,7 +144,7 @@ public static partial class FeedWriter
             JsonFeedVersion,
             scope.Title,
             document.Absolute(scope.PagePath),
-            document.Absolute(PathOf(scope.FeedPath, FeedFormat.Json)),
+            document.Absolute(Addresses.Feed(scope.FeedPath, FeedFormat.Json)),
             document.Description.Length > 0 ? document.Description : null,
             scope.Language ?? document.SiteLanguage,
             document.Stories.Select(story =>

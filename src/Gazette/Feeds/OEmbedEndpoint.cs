@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 using Gazette.Articles;
 using Gazette.Caching;
@@ -15,16 +14,14 @@ namespace Gazette.Feeds;
 /// a quotation of the headline and standfirst linking back, with no script and nothing loaded from elsewhere.
 /// Story pages announce it with <c>&lt;link rel="alternate" type="application/json+oembed"&gt;</c>.
 /// </summary>
-public static partial class OEmbedEndpoint
+public static class OEmbedEndpoint
 {
     private const int DefaultWidth = 600;
     private const int CardHeight = 240;
 
-    public static string DiscoveryHref(string canonicalUrl) => "/oembed?format=json&url=" + Uri.EscapeDataString(canonicalUrl);
-
     public static IEndpointRouteBuilder MapOEmbed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/oembed", AnswerAsync).ExcludeFromDescription();
+        app.MapGet(Addresses.Templates.OEmbed, AnswerAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -40,17 +37,15 @@ public static partial class OEmbedEndpoint
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "maxwidth must be a positive number of pixels.");
 
         var snapshot = await site.GetAsync(cancellationToken);
-        var baseUrl = SiteUrls.BaseUrl(snapshot.Settings, context.Request);
-        var match = ArticlePath().Match(uri.AbsolutePath);
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var siteUri) || !string.Equals(uri.Host, siteUri.Host, StringComparison.OrdinalIgnoreCase) || !match.Success)
+        var baseUrl = Addresses.BaseUrl(snapshot.Settings, context.Request);
+        var isStory = Addresses.TryReadStory(uri.AbsolutePath, out var language, out var slug);
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var siteUri) || !string.Equals(uri.Host, siteUri.Host, StringComparison.OrdinalIgnoreCase) || !isStory)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "That address is not a story of this site.");
-        var language = match.Groups["lang"].Value;
-        var slug = match.Groups["slug"].Value;
         var article = await db.Articles.AsNoTracking()
             .Include(a => a.Authors.OrderBy(byline => byline.Position)).ThenInclude(byline => byline.Author)
             .WherePublic(clock.GetUtcNow().UtcDateTime)
             .FirstOrDefaultAsync(a => a.Language == language && a.Slug == slug, cancellationToken);
-        var path = article is null ? null : ArticleUrls.PathOf(article, snapshot.TimeZone);
+        var path = article is null ? null : Addresses.Story(article, snapshot.TimeZone);
         if (article is null || !string.Equals(path, uri.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal))
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No public story at that address.");
 
@@ -76,17 +71,14 @@ public static partial class OEmbedEndpoint
         if (authors.Length > 0)
             answer["author_name"] = authors;
         if (article.Authors.FirstOrDefault() is { } first)
-            answer["author_url"] = baseUrl + Editions.Edition.BylinePath(snapshot, article.Language, first.Author.Slug);
+            answer["author_url"] = baseUrl + Addresses.Byline(snapshot, article.Language, first.Author.Slug);
         if (article.FeaturedFigure is { Width: > 0, Height: > 0 } figure)
         {
-            answer["thumbnail_url"] = SiteUrls.Absolute(snapshot.Settings, context.Request, figure.ImageUrl);
+            answer["thumbnail_url"] = Addresses.Absolute(snapshot.Settings, context.Request, figure.ImageUrl);
             answer["thumbnail_width"] = figure.Width;
             answer["thumbnail_height"] = figure.Height;
         }
         context.Response.Headers.CacheControl = PageLifetimes.Embeds;
         return Results.Json(answer);
     }
-
-    [GeneratedRegex(@"^/(?<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/\d{4}/\d{2}/\d{2}/(?<slug>[a-z0-9-]{1,100})/?$")]
-    private static partial Regex ArticlePath();
 }

@@ -66,7 +66,7 @@ public static class LegacyRedirects
         var timeZone = (await context.RequestServices.GetRequiredService<SiteContext>().GetAsync(context.RequestAborted)).TimeZone;
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-        context.Response.Headers.Location = ArticleUrls.PathOf(target.Language, target.Slug, target.PublishedAt ?? target.CreatedAt, timeZone);
+        context.Response.Headers.Location = Addresses.Story(target.Language, target.Slug, target.PublishedAt ?? target.CreatedAt, timeZone);
         return true;
     }
 }

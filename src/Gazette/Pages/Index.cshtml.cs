@@ -70,9 +70,9 @@ public sealed class IndexModel(GazetteDb db, SiteContext site, TimeProvider cloc
             Title = pageNumber == 1 ? Site.Settings.Title : $"{Site.Settings.Title} – {Labels.Format("PageOf", pageNumber)}",
             Description = Site.Settings.Description,
             Language = Edition.Language,
-            CanonicalUrl = AbsoluteUrl(pageNumber == 1 ? Edition.Home : $"{Edition.Home}?page={pageNumber}"),
-            LanguageAlternates = pageNumber == 1 ? EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Home)) : [],
-            Feeds = Edition.IsDefault ? [] : Feeds.FeedEndpoints.LinksFor(Edition.PathOf("/feed"), $"{Site.Settings.Title} ({Edition.Language})"),
+            CanonicalUrl = AbsoluteUrl(pageNumber == 1 ? Addresses.Home : $"{Addresses.Home}?page={pageNumber}"),
+            LanguageAlternates = pageNumber == 1 ? EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Addresses.Home)) : [],
+            Feeds = Edition.IsDefault ? [] : Feeds.FeedEndpoints.LinksFor(Addresses.SiteFeed, $"{Site.Settings.Title} ({Edition.Language})"),
         });
         return Page();
     }

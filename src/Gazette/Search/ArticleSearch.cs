@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Gazette.Articles;
+using Gazette.Site;
 using Gazette.Text.Analysis;
 
 using Lucene.Net.Documents;
@@ -214,7 +215,7 @@ public sealed class ArticleSearch(SearchIndex index)
             headlineHtml ?? Encode(display),
             snippet ?? Encode(standfirst),
             language,
-            ArticleUrls.PathOf(language, document.Get(ArticleDocument.Slug), published, zone),
+            Addresses.Story(language, document.Get(ArticleDocument.Slug), published, zone),
             published,
             document.Get(ArticleDocument.Section),
             document.Get(ArticleDocument.SectionSlug),

@@ -38,7 +38,7 @@ public sealed class SearchPageModel(SiteSearch search, SearchIndex index, SiteCo
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
-        if (CheckEditionAddress("/search") is { } wrongAddress)
+        if (CheckEditionAddress(Addresses.Root.Search) is { } wrongAddress)
             return wrongAddress;
         Labels = Labels.For(Edition.Language);
         // An edition searches its own language unless the reader picks another.
@@ -56,13 +56,13 @@ public sealed class SearchPageModel(SiteSearch search, SearchIndex index, SiteCo
         {
             Title = $"{Heading} – {Site.Settings.Title}",
             Language = Edition.Language,
-            CanonicalUrl = AbsoluteUrl(Edition.PathOf("/search") + Criteria.ToQueryString()),
+            CanonicalUrl = AbsoluteUrl(Addresses.Search + Criteria.ToQueryString()),
             NoIndex = true,
         });
         return Page();
     }
 
-    public string LinkTo(int page) => Edition.PathOf("/search") + Criteria.ToQueryString(page);
+    public string LinkTo(int page) => Addresses.Search + Criteria.ToQueryString(page);
 
-    public string SortLink(SearchSort sort) => Edition.PathOf("/search") + Criteria.ToQueryString(page: 1, sort: sort);
+    public string SortLink(SearchSort sort) => Addresses.Search + Criteria.ToQueryString(page: 1, sort: sort);
 }

@@ -22,18 +22,18 @@ public sealed class SectionPageModel(GazetteDb db, SiteContext site, TimeProvide
         var section = named is null
             ? await Db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken)
             : await Db.Sections.AsNoTracking().FirstOrDefaultAsync(s => s.Id == named.SectionId, cancellationToken);
-        if (CheckEditionAddress($"/section/{slug}") is { } wrongAddress)
+        if (CheckEditionAddress(Addresses.Root.Section(slug)) is { } wrongAddress)
             return wrongAddress;
         if (section is null)
             return NotFound();
         HttpContext.TagResponse(CacheTags.SectionList(section.Id));
-        var path = Edition.SectionPath(section);
+        var path = Addresses.Section(section);
         // The section's own slug in an edition that names it otherwise: one address per page.
         if (!string.Equals(path, Request.Path.Value, StringComparison.Ordinal))
             return RedirectPermanent(path + Request.QueryString);
         var name = Edition.SectionName(section);
         return await ShowAsync(Edition.Scope(Db.Articles).Where(a => a.SectionId == section.Id), name, null, path, cancellationToken,
-            feedPath: path + "/feed",
-            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.SectionPath(section))));
+            feedPath: Addresses.FeedUnder(path),
+            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Addresses.Section(section))));
     }
 }

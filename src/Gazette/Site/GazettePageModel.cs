@@ -8,7 +8,7 @@ namespace Gazette.Site;
 /// <summary>Base of the public pages: the site settings of this request, its language edition and the page's head metadata.</summary>
 public abstract class GazettePageModel(SiteContext site) : PageModel
 {
-    /// <summary>The route value naming a non-default edition (<c>/{edition}/section/…</c>; see <see cref="EditionRoutes"/>).</summary>
+    /// <summary>The route value naming a non-default edition (<c>/{edition}/section/…</c>; see <see cref="PageRoutes"/>).</summary>
     public const string EditionRouteValue = "edition";
 
     protected SiteContext SiteContext { get; } = site;
@@ -19,6 +19,9 @@ public abstract class GazettePageModel(SiteContext site) : PageModel
 
     /// <summary>The edition this page belongs to: the one its address names, else the default.</summary>
     public Edition Edition { get; private set; } = null!;
+
+    /// <summary>Where this page's edition has its pages.</summary>
+    public Addresses Addresses => Edition.Addresses;
 
     protected async Task LoadSiteAsync(CancellationToken cancellationToken)
     {
@@ -56,5 +59,5 @@ public abstract class GazettePageModel(SiteContext site) : PageModel
     }
 
     /// <summary>The absolute form of a site path, on the configured base URL or else the request's own host.</summary>
-    public string AbsoluteUrl(string path) => SiteUrls.Absolute(Site.Settings, Request, path);
+    public string AbsoluteUrl(string path) => Addresses.Absolute(Site.Settings, Request, path);
 }

@@ -38,11 +38,11 @@ public static class SitemapEndpoints
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
         var sitemaps = app.MapGroup("").ExcludeFromDescription();
-        sitemaps.MapGet("/robots.txt", RobotsAsync);
-        sitemaps.MapGet("/sitemap.xml", IndexAsync);
-        sitemaps.MapGet("/sitemaps/pages.xml", PagesAsync);
-        sitemaps.MapGet("/sitemaps/stories-{page:int:min(1)}.xml", StoriesAsync);
-        sitemaps.MapGet("/sitemaps/news.xml", NewsAsync);
+        sitemaps.MapGet(Addresses.Templates.Robots, RobotsAsync);
+        sitemaps.MapGet(Addresses.Templates.SitemapIndex, IndexAsync);
+        sitemaps.MapGet(Addresses.Templates.SitemapPages, PagesAsync);
+        sitemaps.MapGet(Addresses.Templates.SitemapStories, StoriesAsync);
+        sitemaps.MapGet(Addresses.Templates.SitemapNews, NewsAsync);
         return app;
     }
 
@@ -53,10 +53,10 @@ public static class SitemapEndpoints
             User-agent: *
             Disallow: /admin/
             Disallow: /api/v1/admin/
-            Disallow: /search
+            Disallow: {Addresses.Root.Search}
 
-            Sitemap: {SiteUrls.Absolute(settings, context.Request, "/sitemap.xml")}
-            Sitemap: {SiteUrls.Absolute(settings, context.Request, "/sitemaps/news.xml")}
+            Sitemap: {Addresses.Absolute(settings, context.Request, Addresses.Templates.SitemapIndex)}
+            Sitemap: {Addresses.Absolute(settings, context.Request, Addresses.Templates.SitemapNews)}
 
             """;
         return Results.Text(text.Replace("\r\n", "\n"), "text/plain; charset=utf-8");
@@ -70,12 +70,12 @@ public static class SitemapEndpoints
         var content = Write(writer =>
         {
             writer.WriteStartElement("sitemapindex", SitemapNs);
-            WriteSitemap(writer, SiteUrls.Absolute(settings, context.Request, "/sitemaps/pages.xml"), updates.Count > 0 ? updates.Max() : null);
-            WriteSitemap(writer, SiteUrls.Absolute(settings, context.Request, "/sitemaps/news.xml"), null);
+            WriteSitemap(writer, Addresses.Absolute(settings, context.Request, Addresses.Templates.SitemapPages), updates.Count > 0 ? updates.Max() : null);
+            WriteSitemap(writer, Addresses.Absolute(settings, context.Request, Addresses.Templates.SitemapNews), null);
             for (var page = 0; page * ArticlesPerSitemap < updates.Count; page++)
             {
                 var lastModified = updates.Skip(page * ArticlesPerSitemap).Take(ArticlesPerSitemap).Max();
-                WriteSitemap(writer, SiteUrls.Absolute(settings, context.Request, $"/sitemaps/stories-{page + 1}.xml"), lastModified);
+                WriteSitemap(writer, Addresses.Absolute(settings, context.Request, Addresses.SitemapStories(page + 1)), lastModified);
             }
             writer.WriteEndElement();
         });
@@ -103,12 +103,12 @@ public static class SitemapEndpoints
         {
             var edition = Edition.Find(snapshot, language)!;
             var stories = edition.Scope(db.Articles.AsNoTracking().WherePublic(now));
-            paths.Add(edition.Home);
-            paths.AddRange(snapshot.Sections.OrderBy(s => s.Position).Select(edition.SectionPath));
+            paths.Add(edition.Addresses.Home);
+            paths.AddRange(snapshot.Sections.OrderBy(s => s.Position).Select(edition.Addresses.Section));
             var tags = await stories.SelectMany(a => a.Tags).Select(t => t.Slug).Distinct().OrderBy(slug => slug).ToListAsync(cancellationToken);
-            paths.AddRange(tags.Select(slug => edition.PathOf("/tag/" + slug)));
+            paths.AddRange(tags.Select(edition.Addresses.Tag));
             var authors = await stories.SelectMany(a => a.Authors).Select(x => x.Author.Slug).Distinct().OrderBy(slug => slug).ToListAsync(cancellationToken);
-            paths.AddRange(authors.Select(edition.AuthorPath));
+            paths.AddRange(authors.Select(edition.Addresses.Author));
         }
         var content = Write(writer =>
         {
@@ -116,7 +116,7 @@ public static class SitemapEndpoints
             foreach (var path in paths.Take(ArticlesPerSitemap * 5))
             {
                 writer.WriteStartElement("url", SitemapNs);
-                writer.WriteElementString("loc", SitemapNs, SiteUrls.Absolute(settings, context.Request, path));
+                writer.WriteElementString("loc", SitemapNs, Addresses.Absolute(settings, context.Request, path));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -163,7 +163,7 @@ public static class SitemapEndpoints
         DateTime now, bool news, CancellationToken cancellationToken)
     {
         var settings = site.Settings;
-        string Absolute(string path) => SiteUrls.Absolute(settings, context.Request, path);
+        string Absolute(string path) => Addresses.Absolute(settings, context.Request, path);
         var groups = entries.Where(e => e.TranslationGroup is not null).Select(e => e.TranslationGroup!.Value).Distinct().ToList();
         var translations = await Translations.PublicGroupsAsync(db, groups, now, cancellationToken);
         return Write(writer =>
@@ -176,12 +176,12 @@ public static class SitemapEndpoints
             foreach (var entry in entries)
             {
                 writer.WriteStartElement("url", SitemapNs);
-                writer.WriteElementString("loc", SitemapNs, Absolute(ArticleUrls.PathOf(entry.Language, entry.Slug, entry.PublishedAt, site.TimeZone)));
+                writer.WriteElementString("loc", SitemapNs, Absolute(Addresses.Story(entry.Language, entry.Slug, entry.PublishedAt, site.TimeZone)));
                 writer.WriteElementString("lastmod", SitemapNs, FeedWriter.Rfc3339(entry.UpdatedAt));
                 if (entry.TranslationGroup is { } group)
                 {
                     foreach (var alternate in Translations.Alternates(translations[group], settings.DefaultLanguage,
-                                 m => Absolute(ArticleUrls.PathOf(m.Language, m.Slug, m.PublishedAt, site.TimeZone)), entry.Id))
+                                 m => Absolute(Addresses.Story(m.Language, m.Slug, m.PublishedAt, site.TimeZone)), entry.Id))
                     {
                         writer.WriteStartElement("xhtml", "link", XhtmlNs);
                         writer.WriteAttributeString("rel", "alternate");

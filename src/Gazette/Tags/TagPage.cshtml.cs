@@ -16,7 +16,7 @@ public sealed class TagPageModel(GazetteDb db, SiteContext site, TimeProvider cl
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         await LoadSiteAsync(cancellationToken);
-        if (CheckEditionAddress($"/tag/{slug}") is { } wrongAddress)
+        if (CheckEditionAddress(Addresses.Root.Tag(slug)) is { } wrongAddress)
             return wrongAddress;
         var language = Edition.Language;
         // The slug in this edition's language, the tag's own, or (from a story in another language) one of its other names.
@@ -33,12 +33,12 @@ public sealed class TagPageModel(GazetteDb db, SiteContext site, TimeProvider cl
         HttpContext.TagResponse(CacheTags.Tag(tag.Id), CacheTags.TagList(tag.Id));
         var names = await LocalizedTags.NamesAsync(Db, [tag.Id], cancellationToken);
         var inEdition = LocalizedTags.In(tag, names, language);
-        var path = Edition.PathOf($"/tag/{inEdition.Slug}");
+        var path = Addresses.Tag(inEdition.Slug);
         if (!string.Equals(path, Request.Path.Value, StringComparison.Ordinal))
             return RedirectPermanent(path + Request.QueryString);
         var labels = Localization.Labels.For(language);
         return await ShowAsync(Edition.Scope(Db.Articles).TaggedWith(Db, tag.Id), inEdition.Hashtag,
-            labels.Format("StoriesTagged", inEdition.Name), path, cancellationToken, feedPath: path + "/feed",
-            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.PathOf($"/tag/{LocalizedTags.In(tag, names, edition.Language).Slug}"))));
+            labels.Format("StoriesTagged", inEdition.Name), path, cancellationToken, feedPath: Addresses.FeedUnder(path),
+            alternates: EditionAlternates.Of(Site, edition => AbsoluteUrl(edition.Addresses.Tag(LocalizedTags.In(tag, names, edition.Language).Slug))));
     }
 }

@@ -188,7 +188,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 standfirst = article.Standfirst,
                 language = article.Language,
                 section = article.Section?.Slug,
-                url = baseUrl + ArticleUrls.PathOf(article, site.TimeZone),
+                url = baseUrl + Addresses.Story(article, site.TimeZone),
                 api = $"{baseUrl}/api/v1/stories/{article.Id}",
                 publishedAt = article.PublishedAt,
                 updatedAt = article.UpdatedAt,

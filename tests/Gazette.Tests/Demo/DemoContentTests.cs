@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Gazette.Articles;
 using Gazette.Data;
 using Gazette.Demo;
+using Gazette.Site;
 using Gazette.Tests.Infrastructure;
 
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public abstract partial class DemoContentTests(GazetteSite site) : SiteTest(site
         var scheduled = Assert.Single(stories, a => a.Status == ArticleStatus.Scheduled);
         Assert.True(scheduled.PublishedAt > now);
         var path = await Site.WithScopeAsync(async services =>
-            ArticleUrls.PathOf(scheduled, (await services.GetRequiredService<Gazette.Site.SiteContext>().GetAsync(Cancel)).TimeZone));
+            Addresses.Story(scheduled, (await services.GetRequiredService<Gazette.Site.SiteContext>().GetAsync(Cancel)).TimeZone));
         var response = await Reader.GetAsync(path, Cancel);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }

@@ -64,7 +64,7 @@ public static class TestArticles
         site.WithScopeAsync(async services =>
         {
             var zone = (await services.GetRequiredService<SiteContext>().GetAsync(TestContext.Current.CancellationToken)).TimeZone;
-            return ArticleUrls.PathOf(article, zone);
+            return Addresses.Story(article, zone);
         });
 
     private static async Task<T> FindOrAddAsync<T>(DbSet<T> set, System.Linq.Expressions.Expression<Func<T, bool>> match, Func<T> create)

@@ -272,7 +272,7 @@ public sealed class EditModel(GazetteDb db, ArticleEditor editor, SiteContext si
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
         if (article is not null)
-            PublicPath = article.IsPublic(clock.GetUtcNow().UtcDateTime) ? ArticleUrls.PathOf(article, Site.TimeZone) : null;
+            PublicPath = article.IsPublic(clock.GetUtcNow().UtcDateTime) ? Addresses.Story(article, Site.TimeZone) : null;
         return article;
     }
 

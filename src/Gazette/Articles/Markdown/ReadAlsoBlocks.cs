@@ -62,7 +62,7 @@ public sealed class ReadAlsoBlocks(GazetteDb db, SiteContext site, TimeProvider 
 
     private static string Block(Target target, string label, string pageLanguage, TimeZoneInfo timeZone)
     {
-        var href = WebUtility.HtmlEncode(ArticleUrls.PathOf(target.Language, target.Slug, target.PublishedAt ?? target.CreatedAt, timeZone));
+        var href = WebUtility.HtmlEncode(Addresses.Story(target.Language, target.Slug, target.PublishedAt ?? target.CreatedAt, timeZone));
         // A headline in another language than the page's is marked so, for screen readers and search engines.
         var languageAttributes = SameLanguage(target.Language, pageLanguage)
             ? ""

@@ -47,7 +47,7 @@ public abstract class ReadAlsoBlocksTests(GazetteSite site) : SiteTest(site)
 
     private Task<string> PathOfAsync(Article article) =>
         Site.WithScopeAsync(async services =>
-            ArticleUrls.PathOf(article, (await services.GetRequiredService<SiteContext>().GetAsync(Cancel)).TimeZone));
+            Addresses.Story(article, (await services.GetRequiredService<SiteContext>().GetAsync(Cancel)).TimeZone));
 
     private static IElement SingleBlock(string html) => Assert.Single(Html.Parse(html).QuerySelectorAll("aside.read-also"));
 
