@@ -47,6 +47,8 @@ public static class GazetteServices
             pages.RootDirectory = "/";
             // Every newsroom page needs a newsroom role unless it says otherwise; pages narrow it further with [Authorize(Policy = …)].
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Newsroom);
+            // The names of sections and tags are edited from their own feature folder (Names/), still a newsroom page.
+            pages.Conventions.AuthorizePage("/Names/NamesPage", Policies.Newsroom);
             // Named one by one rather than the whole Account folder: "my account" pages live there too and need a signed-in user.
             foreach (var page in AccountsRegistration.AnonymousPages)
                 pages.Conventions.AllowAnonymousToPage(page);

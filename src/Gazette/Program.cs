@@ -36,10 +36,10 @@ _ = Task.Run(() =>
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error/500");
+    app.UseExceptionHandler(Addresses.ErrorPage(500));
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStatusCodePagesWithReExecute(Addresses.ErrorPagePattern);
 app.UseDatabaseOutageResponses();
 app.UseLegacyRedirects();
 // Before any output cache: the first-visit redirect at / depends on Accept-Language and the edition cookie.

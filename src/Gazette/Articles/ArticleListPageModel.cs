@@ -25,7 +25,7 @@ public abstract class ArticleListPageModel(GazetteDb db, SiteContext site, TimeP
 
     protected async Task<IActionResult> ShowAsync(IQueryable<Article> stories, string heading, string? intro, string path,
         CancellationToken cancellationToken, string? imageUrl = null, bool noIndex = false, string? feedPath = null,
-        IReadOnlyList<Sitemaps.LanguageAlternate>? alternates = null)
+        IReadOnlyList<Translations.LanguageAlternate>? alternates = null)
     {
         if (!PageNumber.TryParse(RawPage, out var pageNumber))
             return BadRequest();

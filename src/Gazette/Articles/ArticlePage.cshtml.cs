@@ -6,6 +6,7 @@ using Gazette.Localization;
 using Gazette.Media;
 using Gazette.Search;
 using Gazette.Site;
+using Gazette.Translations;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -31,7 +32,7 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
     /// <summary>The story's public translations, this one included, for the language switcher (empty without any).</summary>
-    public IReadOnlyList<Sitemaps.LanguageAlternate> Translations { get; private set; } = [];
+    public IReadOnlyList<LanguageAlternate> Translations { get; private set; } = [];
 
     public ArticleView View => new(Article, BodyHtml, Labels, Site.TimeZone, ShareLinks, LeadMedia, Comments, Related);
 
@@ -90,20 +91,20 @@ public sealed class ArticlePageModel(GazetteDb db, SiteContext site, ReadAlsoBlo
         return Page();
     }
 
-    private async Task<IReadOnlyList<Sitemaps.LanguageAlternate>> TranslationsOfAsync(Article article, DateTime now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LanguageAlternate>> TranslationsOfAsync(Article article, DateTime now, CancellationToken cancellationToken)
     {
         if (article.TranslationGroup is not { } group)
             return [];
-        var groups = await Sitemaps.Translations.PublicGroupsAsync(db, [group], now, cancellationToken);
-        return Sitemaps.Translations.Alternates(groups[group], Site.Settings.DefaultLanguage,
+        var groups = await TranslationSets.PublicGroupsAsync(db, [group], now, cancellationToken);
+        return TranslationSets.Alternates(groups[group], Site.Settings.DefaultLanguage,
             member => AbsoluteUrl(Addresses.Story(member.Language, member.Slug, member.PublishedAt, Site.TimeZone)), article.Id);
     }
 
     /// <summary>The story's tags under their names in its language (the story is read-only here: nothing is saved).</summary>
     private async Task NameTagsInAsync(Article article, CancellationToken cancellationToken)
     {
-        var names = await Editions.LocalizedTags.NamesAsync(db, article.Tags.Select(t => t.Id).ToList(), cancellationToken);
+        var names = await Names.LocalizedTags.NamesAsync(db, article.Tags.Select(t => t.Id).ToList(), cancellationToken);
         if (names.Count > 0)
-            article.Tags = article.Tags.Select(tag => Editions.LocalizedTags.In(tag, names, article.Language)).OrderBy(t => t.Name).ToList();
+            article.Tags = article.Tags.Select(tag => Names.LocalizedTags.In(tag, names, article.Language)).OrderBy(t => t.Name).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Gazette.Articles;
 using Gazette.Authors;
 using Gazette.Comments;
 using Gazette.Media;
+using Gazette.Names;
 using Gazette.Sections;
 using Gazette.Site;
 using Gazette.Tags;
@@ -45,8 +46,8 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
     public DbSet<WebhookPublicArticle> WebhookPublicStories => Set<WebhookPublicArticle>(); // names the table, kept from before the entity was renamed
     public DbSet<Import.ImportRecord> ImportRecords => Set<Import.ImportRecord>();
     // Translations and language editions (h/editions): section and tag names per language.
-    public DbSet<Editions.SectionTranslation> SectionTranslations => Set<Editions.SectionTranslation>();
-    public DbSet<Editions.TagTranslation> TagTranslations => Set<Editions.TagTranslation>();
+    public DbSet<SectionTranslation> SectionTranslations => Set<SectionTranslation>();
+    public DbSet<TagTranslation> TagTranslations => Set<TagTranslation>();
 
     /// <summary>Data-protection keys in the database, so every node reads the same cookies and form tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -167,7 +168,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
         CommentsModel.Configure(model);
         WebhooksModel.Configure(model);
         Related.RelatedPin.Configure(model);
-        Editions.LocalizedNames.Configure(model);
+        Names.LocalizedNames.Configure(model);
     }
 
     /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>

@@ -1,4 +1,5 @@
 using Gazette.Articles;
+using Gazette.Names;
 using Gazette.Sections;
 using Gazette.Site;
 

@@ -1,5 +1,5 @@
 using Gazette.Site;
-using Gazette.Sitemaps;
+using Gazette.Translations;
 
 namespace Gazette.Editions;
 

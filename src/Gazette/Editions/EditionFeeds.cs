@@ -1,5 +1,6 @@
 using Gazette.Data;
 using Gazette.Feeds;
+using Gazette.Names;
 using Gazette.Site;
 
 using Microsoft.EntityFrameworkCore;

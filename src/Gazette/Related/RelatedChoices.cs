@@ -25,7 +25,7 @@ public static class RelatedChoices
         return (Lines(RelatedPinKind.Pin), Lines(RelatedPinKind.Exclude));
     }
 
-    /// <summary>The stories the text names, in order; <paramref name="error"/> says which line names none.</summary>
+    /// <summary>The stories the text names, in order; <c>Error</c> says which line names none.</summary>
     public static async Task<(List<int> Ids, string? Error)> ResolveAsync(GazetteDb db, string? text, int storyId, CancellationToken cancellationToken)
     {
         var ids = new List<int>();

@@ -58,6 +58,9 @@ public sealed partial class Addresses
         public const string Unsubscribe = "/comments/unsubscribe";
         public const string CommentToken = "/comments/token";
 
+        /// <summary>The error page, where the exception handler and status codes re-execute (<see cref="ErrorPage"/>).</summary>
+        public const string Error = "/error/{code:int}";
+
         // Pages that later features add (the front page's variants, live pages, /newsletters, static pages) put their
         // template here and their builder below, under "Pages added later", and register a page in PageRoutes.
 
@@ -169,6 +172,11 @@ public sealed partial class Addresses
     public static string MyCommentsDownload(string token) => $"{Templates.MyComments}?handler=Download&token={Uri.EscapeDataString(token)}";
 
     public static string Unsubscribe(string token) => $"{Templates.Unsubscribe}?token={Uri.EscapeDataString(token)}";
+
+    /// <summary>The error page for a status code; with <c>{0}</c> for the code, the pattern status-code pages re-execute.</summary>
+    public static string ErrorPage(object code) => "/error/" + code;
+
+    public const string ErrorPagePattern = "/error/{0}";
 
     /// <summary>The site's address: the configured base URL, else the request's own scheme, host and base path.</summary>
     public static string BaseUrl(SiteSettings settings, HttpRequest request) =>

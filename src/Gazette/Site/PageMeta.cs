@@ -23,5 +23,5 @@ public sealed class PageMeta
     public IReadOnlyList<Feeds.FeedLink> Feeds { get; init; } = [];
 
     /// <summary>The translations of this page, each with its language (hreflang), including x-default.</summary>
-    public IReadOnlyList<Sitemaps.LanguageAlternate> LanguageAlternates { get; init; } = [];
+    public IReadOnlyList<Translations.LanguageAlternate> LanguageAlternates { get; init; } = [];
 }

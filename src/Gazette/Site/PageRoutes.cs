@@ -21,6 +21,7 @@ public static class PageRoutes
         ("/Comments/PostComment", Addresses.Templates.PostComment, false),
         ("/Comments/MyComments", Addresses.Templates.MyComments, false),
         ("/Comments/Unsubscribe", Addresses.Templates.Unsubscribe, false),
+        ("/Pages/Error", Addresses.Templates.Error, false),
     ];
 
     public static void AddPublicPageRoutes(this PageConventionCollection conventions)

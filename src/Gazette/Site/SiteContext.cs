@@ -1,4 +1,5 @@
 using Gazette.Data;
+using Gazette.Names;
 using Gazette.Sections;
 
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class SiteContext(IServiceScopeFactory scopes)
     public sealed record Snapshot(SiteSettings Settings, TimeZoneInfo TimeZone, IReadOnlyList<Section> Sections)
     {
         /// <summary>The sections' names in the other editions' languages.</summary>
-        public IReadOnlyList<Editions.SectionTranslation> SectionNames { get; init; } = [];
+        public IReadOnlyList<SectionTranslation> SectionNames { get; init; } = [];
     }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ using Gazette.Data;
 using Gazette.Editions;
 using Gazette.Feeds;
 using Gazette.Site;
+using Gazette.Translations;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -165,7 +166,7 @@ public static class SitemapEndpoints
         var settings = site.Settings;
         string Absolute(string path) => Addresses.Absolute(settings, context.Request, path);
         var groups = entries.Where(e => e.TranslationGroup is not null).Select(e => e.TranslationGroup!.Value).Distinct().ToList();
-        var translations = await Translations.PublicGroupsAsync(db, groups, now, cancellationToken);
+        var translations = await TranslationSets.PublicGroupsAsync(db, groups, now, cancellationToken);
         return Write(writer =>
         {
             writer.WriteStartElement("urlset", SitemapNs);
@@ -180,7 +181,7 @@ public static class SitemapEndpoints
                 writer.WriteElementString("lastmod", SitemapNs, FeedWriter.Rfc3339(entry.UpdatedAt));
                 if (entry.TranslationGroup is { } group)
                 {
-                    foreach (var alternate in Translations.Alternates(translations[group], settings.DefaultLanguage,
+                    foreach (var alternate in TranslationSets.Alternates(translations[group], settings.DefaultLanguage,
                                  m => Absolute(Addresses.Story(m.Language, m.Slug, m.PublishedAt, site.TimeZone)), entry.Id))
                     {
                         writer.WriteStartElement("xhtml", "link", XhtmlNs);

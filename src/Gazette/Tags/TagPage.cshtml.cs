@@ -2,6 +2,7 @@ using Gazette.Articles;
 using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Editions;
+using Gazette.Names;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;

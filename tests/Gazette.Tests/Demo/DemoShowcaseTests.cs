@@ -84,7 +84,7 @@ public abstract class DemoShowcaseTests(GazetteSite site) : SiteTest(site)
         {
             var article = await services.GetRequiredService<GazetteDb>().Articles.AsNoTracking()
                 .SingleAsync(a => a.Language == story.Language && a.Slug == story.Slug, Cancel);
-            return ArticleUrls.PathOf(article, (await services.GetRequiredService<Gazette.Site.SiteContext>().GetAsync(Cancel)).TimeZone);
+            return Gazette.Site.Addresses.Story(article, (await services.GetRequiredService<Gazette.Site.SiteContext>().GetAsync(Cancel)).TimeZone);
         });
 }
 

@@ -5,11 +5,13 @@
     if (!form) return;
     var article = form.querySelector('input[name="Form.ArticleId"]');
     var token = form.querySelector('input[name="Form.Token"]');
+    // The address comes from the page (the address book), not from this script.
+    var tokenUrl = form.getAttribute('data-token-url');
     var asked = false;
     form.addEventListener('focusin', function () {
-        if (asked || !article || !token) return;
+        if (asked || !article || !token || !tokenUrl) return;
         asked = true;
-        fetch('/comments/token?article=' + encodeURIComponent(article.value), { cache: 'no-store', credentials: 'same-origin' })
+        fetch(tokenUrl + '?article=' + encodeURIComponent(article.value), { cache: 'no-store', credentials: 'same-origin' })
             .then(function (response) { return response.ok ? response.text() : null; })
             .then(function (fresh) { if (fresh) token.value = fresh; })
             .catch(function () { asked = false; });

@@ -569,7 +569,7 @@ namespace Gazette.Data.Migrations.Postgres
                     b.ToTable("ChangeEvents");
                 });
 
-            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.SectionTranslation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -606,7 +606,7 @@ namespace Gazette.Data.Migrations.Postgres
                     b.ToTable("SectionTranslations");
                 });
 
-            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.TagTranslation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1364,7 +1364,7 @@ namespace Gazette.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.SectionTranslation", b =>
                 {
                     b.HasOne("Gazette.Sections.Section", null)
                         .WithMany()
@@ -1373,7 +1373,7 @@ namespace Gazette.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.TagTranslation", b =>
                 {
                     b.HasOne("Gazette.Tags.Tag", null)
                         .WithMany()

@@ -548,7 +548,7 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.ToTable("ChangeEvents");
                 });
 
-            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.SectionTranslation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -583,7 +583,7 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.ToTable("SectionTranslations");
                 });
 
-            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.TagTranslation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1319,7 +1319,7 @@ namespace Gazette.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Gazette.Editions.SectionTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.SectionTranslation", b =>
                 {
                     b.HasOne("Gazette.Sections.Section", null)
                         .WithMany()
@@ -1328,7 +1328,7 @@ namespace Gazette.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Gazette.Editions.TagTranslation", b =>
+            modelBuilder.Entity("Gazette.Names.TagTranslation", b =>
                 {
                     b.HasOne("Gazette.Tags.Tag", null)
                         .WithMany()

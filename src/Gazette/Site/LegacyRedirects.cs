@@ -6,7 +6,7 @@ using Gazette.Site;
 
 using Microsoft.EntityFrameworkCore;
 
-namespace Gazette.Import;
+namespace Gazette.Site;
 
 /// <summary>
 /// Old addresses of a story answer 301 to its address: paths it had before its slug or date changed, and those it had

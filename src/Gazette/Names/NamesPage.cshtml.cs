@@ -10,14 +10,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gazette.Admin.Names;
+namespace Gazette.Names;
 
 /// <summary>
 /// A section's or a tag's name and slug in each edition's language (and any language it already has a name in). An empty
 /// name removes the translation: the section or tag is then shown under its own name in that language.
 /// </summary>
 [Authorize(Policy = Policies.EditAll)]
-public sealed class IndexModel(GazetteDb db, SiteContext site) : PageModel
+public sealed class NamesPageModel(GazetteDb db, SiteContext site) : PageModel
 {
     public sealed class Row
     {

@@ -3,7 +3,7 @@ using Gazette.Data;
 
 using Microsoft.EntityFrameworkCore;
 
-namespace Gazette.Sitemaps;
+namespace Gazette.Translations;
 
 /// <summary>One translation of a page: its language (or <c>x-default</c>) and its absolute URL.</summary>
 public sealed record LanguageAlternate(string HrefLang, string Url);
@@ -14,7 +14,7 @@ public sealed record LanguageAlternate(string HrefLang, string Url);
 /// the first published. Only the story chosen for its language announces the set (see <see cref="Alternates"/>), so every
 /// set is reciprocal: each page it names names the same set back.
 /// </summary>
-public static class Translations
+public static class TranslationSets
 {
     public sealed record Member(Guid Group, int Id, string Language, string Slug, DateTime PublishedAt);
 

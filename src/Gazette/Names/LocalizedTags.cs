@@ -3,7 +3,7 @@ using Gazette.Tags;
 
 using Microsoft.EntityFrameworkCore;
 
-namespace Gazette.Editions;
+namespace Gazette.Names;
 
 /// <summary>Tags under their names in a language: a tag's own name unless it has one in that language.</summary>
 public static class LocalizedTags

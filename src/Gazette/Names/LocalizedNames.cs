@@ -4,7 +4,7 @@ using Gazette.Tags;
 
 using Microsoft.EntityFrameworkCore;
 
-namespace Gazette.Editions;
+namespace Gazette.Names;
 
 /// <summary>A section's name and slug in one language other than its own (its <see cref="Section.Name"/>).</summary>
 public class SectionTranslation
