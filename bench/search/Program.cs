@@ -112,9 +112,14 @@ double Build(string folder, int count)
         var story = generator.Next();
         return new Article
         {
-            Id = id, Headline = story.Headline, Standfirst = story.Standfirst, Language = story.Language,
+            Id = id,
+            Headline = story.Headline,
+            Standfirst = story.Standfirst,
+            Language = story.Language,
             BodyHtml = string.Concat(story.BodyMarkdown.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>\n")),
-            Slug = $"{Slugs.Create(story.Headline)}-{id}", Status = ArticleStatus.Published, PublishedAt = story.PublishedAt,
+            Slug = $"{Slugs.Create(story.Headline)}-{id}",
+            Status = ArticleStatus.Published,
+            PublishedAt = story.PublishedAt,
             Section = sections[story.SectionSlug],
             Authors = [new ArticleAuthor { Author = authors[story.Author] }],
             Tags = story.Tags.Select(name => Slugs.Create(name)).Distinct()

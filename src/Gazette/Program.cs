@@ -8,7 +8,6 @@ using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Editions;
 using Gazette.Feeds;
-using Gazette.Import;
 using Gazette.Localization;
 using Gazette.Media;
 using Gazette.Search;

@@ -36,8 +36,13 @@ using (var writer = new IndexWriter(directory, SearchIndex.WriterConfig(OpenMode
         var body = string.Concat(row.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => $"<p>{WebUtility.HtmlEncode(p.Trim())}</p>"));
         writer.AddDocument(ArticleDocument.From(new Article
         {
-            Id = row.Id, Headline = row.Title, BodyHtml = body, Language = "en", Slug = $"story-{row.Id}",
-            Status = ArticleStatus.Published, PublishedAt = published,
+            Id = row.Id,
+            Headline = row.Title,
+            BodyHtml = body,
+            Language = "en",
+            Slug = $"story-{row.Id}",
+            Status = ArticleStatus.Published,
+            PublishedAt = published,
         }));
     }
     writer.Commit();

@@ -8,22 +8,22 @@ namespace Gazette.Text.Keyphrases;
 /// </summary>
 public sealed class ExistingTags
 {
-    private readonly Dictionary<string, string> _byStems = new(StringComparer.Ordinal);
-    private readonly Func<string, string> _stem;
+    private readonly Dictionary<string, string> namesByStem = new(StringComparer.Ordinal);
+    private readonly Func<string, string> stemOf;
 
     public ExistingTags(IEnumerable<string> tagNames, string language)
     {
-        _stem = Stemmers.For(language);
+        stemOf = Stemmers.For(language);
         foreach (var name in tagNames)
         {
             var key = Key(name);
             if (key.Length > 0)
-                _byStems.TryAdd(key, name);
+                namesByStem.TryAdd(key, name);
         }
     }
 
     /// <summary>The existing tag a phrase matches by lower-cased, accent-folded stem sequence, if any.</summary>
-    public string? Find(string phrase) => _byStems.GetValueOrDefault(Key(phrase));
+    public string? Find(string phrase) => namesByStem.GetValueOrDefault(Key(phrase));
 
     /// <summary>Replaces suggestions by the existing tags they match, drops what becomes a duplicate, keeps order.</summary>
     public IReadOnlyList<string> Apply(IEnumerable<string> suggestions)
@@ -41,6 +41,6 @@ public sealed class ExistingTags
     private string Key(string phrase)
     {
         var words = TextTokens.Words(PhraseTokenizer.Normalize(phrase).ToLowerInvariant());
-        return string.Join(' ', words.Select(w => Slugs.Create(_stem(w))));
+        return string.Join(' ', words.Select(w => Slugs.Create(stemOf(w))));
     }
 }

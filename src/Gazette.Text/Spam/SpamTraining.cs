@@ -160,7 +160,7 @@ internal static class SpamTraining
     /// </summary>
     private static float[] LogCountRatios(SpamFeature[][] vectors, bool[] labels, double[] weightOf, int[] examples, int size)
     {
-        const double Smoothing = 0.5;
+        const double smoothing = 0.5;
         var spam = new double[size];
         var ham = new double[size];
         foreach (var i in examples)
@@ -179,7 +179,7 @@ internal static class SpamTraining
         var ratios = new float[size];
         for (var j = 0; j < size; j++)
             if (spam[j] != 0 || ham[j] != 0)
-                ratios[j] = (float)(Math.Log((spam[j] + Smoothing) / (spamMass + Smoothing * seen)) - Math.Log((ham[j] + Smoothing) / (hamMass + Smoothing * seen)));
+                ratios[j] = (float)(Math.Log((spam[j] + smoothing) / (spamMass + smoothing * seen)) - Math.Log((ham[j] + smoothing) / (hamMass + smoothing * seen)));
         return ratios;
     }
 

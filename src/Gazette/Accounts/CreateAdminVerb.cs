@@ -1,6 +1,5 @@
+using Gazette.Cli;
 using Gazette.Data;
-
-using Microsoft.AspNetCore.Identity;
 
 namespace Gazette.Accounts;
 
@@ -31,30 +30,15 @@ public static class CreateAdminVerb
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error,
         IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken)
     {
-        if (args is ["--help" or "-h", ..])
+        if (VerbArguments.AskHelp(args))
         {
             await output.WriteLineAsync(Usage);
             return 0;
         }
-        string? email = null, name = null;
-        var passwordFromInput = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--email" when i + 1 < args.Length:
-                    email = args[++i];
-                    break;
-                case "--name" when i + 1 < args.Length:
-                    name = args[++i];
-                    break;
-                case "--password-stdin":
-                    passwordFromInput = true;
-                    break;
-                default:
-                    return await FailAsync(error, args[i] is "--email" or "--name" ? $"{args[i]} needs a value" : $"unknown argument '{args[i]}'");
-            }
-        }
+        if (VerbArguments.Read(args, ["--email", "--name"], ["--password-stdin"], positional: 0, out var problem) is not { } read)
+            return await FailAsync(error, problem);
+        string? email = read["--email"], name = read["--name"];
+        var passwordFromInput = read.Has("--password-stdin");
         if (string.IsNullOrWhiteSpace(email))
             return await FailAsync(error, "--email is required");
         if (string.IsNullOrWhiteSpace(name))
@@ -67,7 +51,7 @@ public static class CreateAdminVerb
                 return await FailAsync(error, "--password-stdin was given but standard input has no password");
         }
 
-        await using var app = await VerbHost.StartDatabaseAsync(settings, cancellationToken);
+        await using var app = await VerbHost.StartDatabaseAsync([.. settings ?? [], .. read.Settings], cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<NewsroomAccounts>();
         var result = await accounts.CreateAsync(new NewsroomAccounts.Request(email, name, Roles.Administrator, password), cancellationToken);

@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
 
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace Gazette.Accounts;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Gazette.Accounts;
+using Gazette.Cli;
 using Gazette.Data;
 
 using Microsoft.AspNetCore.Identity;
@@ -36,29 +37,14 @@ public static class TokensCreateVerb
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
         IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken)
     {
-        if (args is ["--help" or "-h", ..])
+        if (VerbArguments.AskHelp(args))
         {
             await output.WriteLineAsync(Usage);
             return 0;
         }
-        string? email = null, name = null, daysText = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--email" when i + 1 < args.Length:
-                    email = args[++i];
-                    break;
-                case "--name" when i + 1 < args.Length:
-                    name = args[++i];
-                    break;
-                case "--expires-days" when i + 1 < args.Length:
-                    daysText = args[++i];
-                    break;
-                default:
-                    return await FailAsync(error, args[i] is "--email" or "--name" or "--expires-days" ? $"{args[i]} needs a value" : $"unknown argument '{args[i]}'");
-            }
-        }
+        if (VerbArguments.Read(args, ["--email", "--name", "--expires-days"], null, positional: 0, out var problem) is not { } read)
+            return await FailAsync(error, problem);
+        string? email = read["--email"], name = read["--name"], daysText = read["--expires-days"];
         if (string.IsNullOrWhiteSpace(email))
             return await FailAsync(error, "--email is required");
         if (string.IsNullOrWhiteSpace(name))
@@ -73,7 +59,7 @@ public static class TokensCreateVerb
             days = parsed;
         }
 
-        await using var app = await VerbHost.StartDatabaseAsync(settings, cancellationToken);
+        await using var app = await VerbHost.StartDatabaseAsync([.. settings ?? [], .. read.Settings], cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<GazetteUser>>();
         // A deleted account is gone from the database, so its address is unknown like any other.

@@ -1,6 +1,5 @@
 using System.Text.Json;
 
-using Gazette.Articles;
 using Gazette.Data;
 using Gazette.Site;
 

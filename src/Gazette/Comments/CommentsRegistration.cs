@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace Gazette.Comments;
 
 public static class CommentsRegistration

@@ -1,5 +1,4 @@
 using Gazette.Articles;
-using Gazette.Comments;
 using Gazette.Localization;
 using Gazette.Site;
 

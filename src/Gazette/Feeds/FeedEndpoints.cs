@@ -1,4 +1,3 @@
-using Gazette.Articles;
 using Gazette.Articles.Markdown;
 using Gazette.Data;
 using Gazette.Media;

@@ -7,7 +7,6 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
-using Gazette.Articles;
 using Gazette.Site;
 
 namespace Gazette.Feeds;

@@ -3,7 +3,7 @@ namespace Gazette.Import;
 /// <summary>What an import did, kind by kind, and everything it thinks a person should look at.</summary>
 public sealed class ImportSummary
 {
-    private readonly SortedDictionary<string, Counts> _counts = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Counts> countsByKind = new(StringComparer.Ordinal);
 
     public List<string> Warnings { get; } = [];
 
@@ -17,18 +17,18 @@ public sealed class ImportSummary
 
     public Counts For(string kind)
     {
-        if (!_counts.TryGetValue(kind, out var counts))
-            _counts[kind] = counts = new Counts();
+        if (!countsByKind.TryGetValue(kind, out var counts))
+            countsByKind[kind] = counts = new Counts();
         return counts;
     }
 
-    public IReadOnlyDictionary<string, Counts> All => _counts;
+    public IReadOnlyDictionary<string, Counts> All => countsByKind;
 
     public void Warn(string warning) => Warnings.Add(warning);
 
     public IEnumerable<string> Lines()
     {
-        foreach (var (kind, c) in _counts)
+        foreach (var (kind, c) in countsByKind)
             yield return $"{kind}: {c.Imported} imported, {c.Updated} updated, {c.Unchanged} unchanged, {c.Skipped} skipped";
         yield return Warnings.Count == 0 ? "no warnings" : $"{Warnings.Count} warning(s):";
         foreach (var warning in Warnings)

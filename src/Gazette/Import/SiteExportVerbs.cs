@@ -1,4 +1,5 @@
 using Gazette.Accounts;
+using Gazette.Cli;
 
 namespace Gazette.Import;
 
@@ -14,13 +15,13 @@ public static class SiteExportVerbs
 
     public static async Task<int> ExportAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!VerbArguments.TryParse(args, ["--include-credentials"], out var parsed, out var problem) || parsed.Positional.Count != 1)
-            return await FailAsync(error, "export", problem ?? $"give one folder. Usage: export {ExportUsage}");
+        if (VerbArguments.Read(args, [], ["--include-credentials"], positional: 1, out var problem) is not { Positional.Count: 1 } parsed)
+            return await FailAsync(error, "export", problem is "" ? $"give one folder. Usage: export {ExportUsage}" : problem);
         await using var app = await VerbHost.StartDatabaseAsync(parsed.Settings, cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
-            var includeCredentials = parsed.Flags.Contains("--include-credentials");
+            var includeCredentials = parsed.Has("--include-credentials");
             var manifest = await scope.ServiceProvider.GetRequiredService<SiteExport>().ExportAsync(parsed.Positional[0], includeCredentials, cancellationToken);
             foreach (var (table, count) in manifest.Tables)
                 await output.WriteLineAsync($"{table}: {count}");
@@ -37,8 +38,8 @@ public static class SiteExportVerbs
 
     public static async Task<int> RestoreAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!VerbArguments.TryParse(args, [], out var parsed, out var problem) || parsed.Positional.Count != 1)
-            return await FailAsync(error, "import gazette", problem ?? $"give one folder. Usage: import gazette {RestoreUsage}");
+        if (VerbArguments.Read(args, [], null, positional: 1, out var problem) is not { Positional.Count: 1 } parsed)
+            return await FailAsync(error, "import gazette", problem is "" ? $"give one folder. Usage: import gazette {RestoreUsage}" : problem);
         if (!Directory.Exists(parsed.Positional[0]))
             return await FailAsync(error, "import gazette", $"{parsed.Positional[0]}: no such folder");
         // Demo stories in the target would make it not empty; a restore is never a demo.
@@ -63,31 +64,5 @@ public static class SiteExportVerbs
     {
         await error.WriteLineAsync($"gazette {verb}: {reason}");
         return 1;
-    }
-}
-
-/// <summary>A verb's words: positional arguments, known flags, and <c>--Section:Key value</c> configuration overrides.</summary>
-public sealed record VerbArguments(List<string> Positional, HashSet<string> Flags, List<KeyValuePair<string, string?>> Settings)
-{
-    public static bool TryParse(string[] args, string[] knownFlags, out VerbArguments parsed, out string? problem)
-    {
-        parsed = new VerbArguments([], [], []);
-        problem = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            if (knownFlags.Contains(arg))
-                parsed.Flags.Add(arg);
-            else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':') && i + 1 < args.Length)
-                parsed.Settings.Add(new(arg[2..], args[++i]));
-            else if (arg.StartsWith('-'))
-            {
-                problem = $"unknown option '{arg}'";
-                return false;
-            }
-            else
-                parsed.Positional.Add(arg);
-        }
-        return true;
     }
 }

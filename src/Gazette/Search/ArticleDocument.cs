@@ -5,7 +5,6 @@ using Gazette.Articles;
 using Gazette.Text.Analysis;
 
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 
 namespace Gazette.Search;

@@ -1,12 +1,10 @@
 using System.Globalization;
 
-using Gazette.Articles;
 using Gazette.Site;
 using Gazette.Text.Analysis;
 
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 

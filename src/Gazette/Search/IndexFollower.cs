@@ -1,7 +1,6 @@
 using Gazette.Data;
 
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gazette.Search;

@@ -2,7 +2,6 @@ using Gazette.Articles;
 using Gazette.Caching;
 using Gazette.Data;
 using Gazette.Editions;
-using Gazette.Names;
 using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,5 @@
 using Gazette.Data;
 
-using Microsoft.EntityFrameworkCore;
-
 namespace Gazette.Site;
 
 public static class HealthEndpoint

@@ -2,7 +2,6 @@ using System.Globalization;
 
 using Gazette.Articles;
 using Gazette.Data;
-using Gazette.Site;
 
 using Microsoft.EntityFrameworkCore;
 

@@ -2,8 +2,6 @@ using System.Net;
 
 using Gazette.Tests.Infrastructure;
 
-using Microsoft.AspNetCore.Hosting;
-
 namespace Gazette.Tests.Accounts;
 
 public sealed class RateLimitTests

@@ -4,7 +4,6 @@ using Gazette.Accounts;
 using Gazette.Data;
 using Gazette.Tests.Infrastructure;
 
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 
 using Gazette.Accounts;
 using Gazette.Api;
-using Gazette.Data;
 using Gazette.Tests.Infrastructure;
 
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,3 @@
-using System.Net;
-
 using Gazette.Tests.Infrastructure;
 using Gazette.Tests.Search;
 

@@ -1,7 +1,6 @@
 using System.Net;
 
 using Gazette.Articles;
-using Gazette.Comments;
 using Gazette.Tests.Infrastructure;
 
 namespace Gazette.Tests.Comments;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-using Gazette.Articles;
 using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Tests.Infrastructure;

@@ -2,7 +2,6 @@ using System.Net;
 
 using Gazette.Accounts;
 using Gazette.Comments;
-using Gazette.Data;
 using Gazette.Tests.Infrastructure;
 
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
 using Gazette.Accounts;
-using Gazette.Articles;
 using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Site;
@@ -162,21 +160,21 @@ public abstract class CommentSettingsTests : IAsyncLifetime
             return outcome.Comment ?? throw new InvalidOperationException($"refused: {string.Join("; ", outcome.Errors.Values)}");
         }
 
-        const string Harmless = "I agree with the council about the new cycle lane on the bridge.";
-        var control = await PostAsync(Harmless, address: "203.0.113.8");
+        const string harmless = "I agree with the council about the new cycle lane on the bridge.";
+        var control = await PostAsync(harmless, address: "203.0.113.8");
         Assert.True(control.Status == CommentStatus.Approved, control.SpamReasons);
 
         var cases = new (Comment Comment, string Reason)[]
         {
             (await PostAsync("They sell a Miracle Cure for everything."), "blocklisted word \"miracle cure\""),
-            (await PostAsync(Harmless, name: "Mr BadName"), "blocklisted word \"badname\""),
-            (await PostAsync(Harmless, email: "blocked@example.org"), "blocklisted word \"blocked@example.org\""),
+            (await PostAsync(harmless, name: "Mr BadName"), "blocklisted word \"badname\""),
+            (await PostAsync(harmless, email: "blocked@example.org"), "blocklisted word \"blocked@example.org\""),
             (await PostAsync("More on this at https://www.pills.example/offer today."), "blocklisted domain pills.example"),
-            (await PostAsync(Harmless, website: "https://shop.spam.example/"), "blocklisted domain spam.example"),
-            (await PostAsync(Harmless, email: $"reader-{Guid.NewGuid():N}@spam.example"), "blocklisted domain spam.example"),
-            (await PostAsync(Harmless, address: "203.0.113.7"), "blocklisted address 203.0.113.7"),
-            (await PostAsync(Harmless, address: "::ffff:203.0.113.7"), "blocklisted address 203.0.113.7"),
-            (await PostAsync(Harmless, address: "2001:db8::42"), "blocklisted address 2001:db8::/32"),
+            (await PostAsync(harmless, website: "https://shop.spam.example/"), "blocklisted domain spam.example"),
+            (await PostAsync(harmless, email: $"reader-{Guid.NewGuid():N}@spam.example"), "blocklisted domain spam.example"),
+            (await PostAsync(harmless, address: "203.0.113.7"), "blocklisted address 203.0.113.7"),
+            (await PostAsync(harmless, address: "::ffff:203.0.113.7"), "blocklisted address 203.0.113.7"),
+            (await PostAsync(harmless, address: "2001:db8::42"), "blocklisted address 2001:db8::/32"),
         };
         foreach (var (comment, reason) in cases)
         {

@@ -31,8 +31,8 @@ public abstract class CommentSwitchTests(GazetteSite site) : SiteTest(site)
         Assert.Contains("Comments are closed on this story.", closed.QuerySelector("#comments")!.TextContent);
         // A form rendered before the editor closed the story is refused too, and nothing is stored.
         // Texts of their own: the shared site's other tests hold a repeated text as a duplicate.
-        const string Text = "The switch story deserves a word or two about the closing rules.";
-        var late = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, await Site.TokenAsync(story.Id), CommentForms.UniqueEmail(), Text));
+        const string text = "The switch story deserves a word or two about the closing rules.";
+        var late = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, await Site.TokenAsync(story.Id), CommentForms.UniqueEmail(), text));
         Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
         Assert.Empty(await Site.CommentsOnAsync(story.Id));
 
@@ -40,7 +40,7 @@ public abstract class CommentSwitchTests(GazetteSite site) : SiteTest(site)
         fields["Form.CommentsOpen"] = "true";
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostArticleAsync(story.Id, fields, "save")).StatusCode);
         Assert.NotNull((await Reader.GetDocumentAsync(path)).QuerySelector("form#comment-form"));
-        var posted = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, token, CommentForms.UniqueEmail(), $"{Text} {story.Headline}"));
+        var posted = await Reader.PostCommentAsync(CommentForms.Fields(story.Id, token, CommentForms.UniqueEmail(), $"{text} {story.Headline}"));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Single(await Site.CommentsOnAsync(story.Id));
     }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 
 using Gazette.Accounts;
-using Gazette.Comments;
 using Gazette.Data;
 using Gazette.Tests.Infrastructure;
 

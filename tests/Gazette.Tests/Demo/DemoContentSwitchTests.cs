@@ -1,7 +1,6 @@
 using Gazette.Data;
 using Gazette.Tests.Infrastructure;
 
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

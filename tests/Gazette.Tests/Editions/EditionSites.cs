@@ -1,4 +1,3 @@
-using Gazette.Data;
 using Gazette.Site;
 using Gazette.Tests.Infrastructure;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 
 using Gazette.Accounts;
-using Gazette.Articles;
 using Gazette.Tests.Infrastructure;
 
 using SkiaSharp;

@@ -5,14 +5,12 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 using Gazette.Accounts;
-using Gazette.Data;
 using Gazette.Tags;
 using Gazette.Tests.Admin;
 using Gazette.Tests.Infrastructure;
 using Gazette.Text;
 
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gazette.Tests.Tags;
 

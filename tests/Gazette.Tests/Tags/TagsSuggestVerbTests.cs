@@ -7,9 +7,9 @@ namespace Gazette.Tests.Tags;
 
 public sealed class TagsSuggestVerbTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("gazette-tags-").FullName;
+    private readonly string workFolder = Directory.CreateTempSubdirectory("gazette-tags-").FullName;
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => Directory.Delete(workFolder, recursive: true);
 
     [Fact]
     public void Prints_one_line_of_keyphrases_per_story()
@@ -117,7 +117,7 @@ public sealed class TagsSuggestVerbTests : IDisposable
 
     private string Write(params string[] lines)
     {
-        var path = Path.Combine(_directory, "stories.jsonl");
+        var path = Path.Combine(workFolder, "stories.jsonl");
         File.WriteAllLines(path, lines);
         return path;
     }

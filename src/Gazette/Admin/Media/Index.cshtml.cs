@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 
 using Gazette.Data;
 using Gazette.Localization;
 using Gazette.Media;
-using Gazette.Site;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

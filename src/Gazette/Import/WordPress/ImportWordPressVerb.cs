@@ -1,4 +1,5 @@
 using Gazette.Accounts;
+using Gazette.Cli;
 
 namespace Gazette.Import.WordPress;
 
@@ -11,24 +12,10 @@ public static class ImportWordPressVerb
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings, CancellationToken cancellationToken)
     {
-        string? file = null, uploads = null, language = null;
-        var download = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--uploads" when i + 1 < args.Length: uploads = args[++i]; break;
-                case "--lang" when i + 1 < args.Length: language = args[++i]; break;
-                case "--download": download = true; break;
-                case var option when option.StartsWith('-'):
-                    return await FailAsync(error, $"unknown or incomplete option '{option}'. Usage: import wordpress {Usage}");
-                default:
-                    if (file is not null)
-                        return await FailAsync(error, $"one file at a time ('{file}' and '{args[i]}' given)");
-                    file = args[i];
-                    break;
-            }
-        }
+        if (VerbArguments.Read(args, ["--uploads", "--lang"], ["--download"], positional: 1, out var problem) is not { } read)
+            return await FailAsync(error, $"{problem}. Usage: import wordpress {Usage}");
+        string? file = read.Positional.FirstOrDefault(), uploads = read["--uploads"], language = read["--lang"];
+        var download = read.Has("--download");
         if (file is null)
             return await FailAsync(error, $"no file given. Usage: import wordpress {Usage}");
         if (!File.Exists(file))
@@ -36,7 +23,7 @@ public static class ImportWordPressVerb
         if (uploads is not null && !Directory.Exists(uploads))
             return await FailAsync(error, $"{uploads}: no such folder (--uploads)");
 
-        await using var app = await VerbHost.StartDatabaseAsync(settings, cancellationToken);
+        await using var app = await VerbHost.StartDatabaseAsync([.. settings ?? [], .. read.Settings], cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
         try

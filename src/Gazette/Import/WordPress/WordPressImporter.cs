@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using Gazette.Data;
 using Gazette.Site;
 
 namespace Gazette.Import.WordPress;

@@ -26,8 +26,8 @@ public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, I
     public const string ClientName = "wordpress-import";
 
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp"];
-    private readonly Dictionary<long, MediaItem> _byAttachment = [];
-    private readonly Dictionary<string, MediaItem> _byPath = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<long, MediaItem> mediaByAttachment = [];
+    private readonly Dictionary<string, MediaItem> mediaByPath = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task ImportAsync(string source, IEnumerable<WxrItem> attachments, MediaSource from, ImportSummary summary, CancellationToken cancellationToken)
     {
@@ -88,26 +88,26 @@ public sealed partial class WordPressMedia(GazetteDb db, MediaLibrary library, I
         }
     }
 
-    public MediaItem? ByAttachmentId(long id) => _byAttachment.GetValueOrDefault(id);
+    public MediaItem? ByAttachmentId(long id) => mediaByAttachment.GetValueOrDefault(id);
 
     /// <summary>The library image an old address shows, if it was imported: any size WordPress made of it.</summary>
     public MediaItem? ByUrl(string url)
     {
         var path = UrlPath(url);
-        if (_byPath.TryGetValue(path, out var item))
+        if (mediaByPath.TryGetValue(path, out var item))
             return item;
         var original = SizeSuffix().Replace(path, "");
-        return _byPath.GetValueOrDefault(original);
+        return mediaByPath.GetValueOrDefault(original);
     }
 
     private void Remember(WxrItem attachment, MediaItem item)
     {
-        _byAttachment[attachment.PostId] = item;
+        mediaByAttachment[attachment.PostId] = item;
         if (attachment.AttachmentUrl is { } url)
         {
-            _byPath[UrlPath(url)] = item;
+            mediaByPath[UrlPath(url)] = item;
             // WordPress 5.3+ keeps a "-scaled" copy of big originals and posts may use either name.
-            _byPath[UrlPath(url).Replace("-scaled.", ".", StringComparison.OrdinalIgnoreCase)] = item;
+            mediaByPath[UrlPath(url).Replace("-scaled.", ".", StringComparison.OrdinalIgnoreCase)] = item;
         }
     }
 
