@@ -131,23 +131,26 @@ public static class ContentApi
         return Respond(context, JsonSerializer.SerializeToNode(page, Json)!, null);
     }
 
-    private static async Task<IResult> ListTagsAsync(HttpContext context, GazetteDb db, SiteContext site, [FromQuery] string? cursor,
-        [FromQuery] string? limit, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var pageSize = ParseLimit(limit, errors);
-        var afterId = ParseIdCursor(cursor, errors);
-        if (errors.Count > 0)
-            return Results.ValidationProblem(errors);
-        var settings = (await site.GetAsync(cancellationToken)).Settings;
-        var tags = await db.Tags.AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var items = tags.Take(pageSize).Select(t => new ApiTag(t.Id, t.Slug, t.Name, Addresses.Absolute(settings, context.Request, Addresses.Root.Tag(t.Slug)))).ToList();
-        var page = new ApiPage<ApiTag>(items, tags.Count > pageSize ? new ApiCursor(0, items[^1].Id).ToString() : null);
-        return Respond(context, JsonSerializer.SerializeToNode(page, Json)!, null);
-    }
+    private static Task<IResult> ListTagsAsync(HttpContext context, GazetteDb db, SiteContext site, [FromQuery] string? cursor,
+        [FromQuery] string? limit, CancellationToken cancellationToken) =>
+        ListByIdAsync(context, site, cursor, limit, afterId => db.Tags.AsNoTracking().Where(t => t.Id > afterId).OrderBy(t => t.Id), t => t.Id,
+            (t, settings) => new ApiTag(t.Id, t.Slug, t.Name, Addresses.Absolute(settings, context.Request, Addresses.Root.Tag(t.Slug))),
+            cancellationToken);
 
-    private static async Task<IResult> ListAuthorsAsync(HttpContext context, GazetteDb db, SiteContext site, [FromQuery] string? cursor,
-        [FromQuery] string? limit, CancellationToken cancellationToken)
+    private static Task<IResult> ListAuthorsAsync(HttpContext context, GazetteDb db, SiteContext site, [FromQuery] string? cursor,
+        [FromQuery] string? limit, CancellationToken cancellationToken) =>
+        ListByIdAsync(context, site, cursor, limit, afterId => db.Authors.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id), a => a.Id,
+            (a, settings) => new ApiAuthor(a.Id, a.Slug, a.Name, a.Bio,
+                a.PhotoUrl is null ? null : Addresses.Absolute(settings, context.Request, a.PhotoUrl),
+                Addresses.Absolute(settings, context.Request, Addresses.Root.Author(a.Slug))),
+            cancellationToken);
+
+    /// <summary>
+    /// A list paged by id (tags, authors): <c>limit</c> rows of <paramref name="after"/> the cursor's id, in id order,
+    /// and a cursor for the next page when there is one.
+    /// </summary>
+    private static async Task<IResult> ListByIdAsync<TRow, TItem>(HttpContext context, SiteContext site, string? cursor, string? limit,
+        Func<int, IQueryable<TRow>> after, Func<TRow, int> idOf, Func<TRow, SiteSettings, TItem> show, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var pageSize = ParseLimit(limit, errors);
@@ -155,11 +158,10 @@ public static class ContentApi
         if (errors.Count > 0)
             return Results.ValidationProblem(errors);
         var settings = (await site.GetAsync(cancellationToken)).Settings;
-        var authors = await db.Authors.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var items = authors.Take(pageSize).Select(a => new ApiAuthor(a.Id, a.Slug, a.Name, a.Bio,
-            a.PhotoUrl is null ? null : Addresses.Absolute(settings, context.Request, a.PhotoUrl),
-            Addresses.Absolute(settings, context.Request, Addresses.Root.Author(a.Slug)))).ToList();
-        var page = new ApiPage<ApiAuthor>(items, authors.Count > pageSize ? new ApiCursor(0, items[^1].Id).ToString() : null);
+        var found = await after(afterId).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var items = found.Take(pageSize).Select(row => show(row, settings)).ToList();
+        var next = found.Count > pageSize ? new ApiCursor(0, idOf(found[pageSize - 1])).ToString() : null;
+        var page = new ApiPage<TItem>(items, next);
         return Respond(context, JsonSerializer.SerializeToNode(page, Json)!, null);
     }
 

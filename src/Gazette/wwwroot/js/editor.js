@@ -1,4 +1,44 @@
 // The story editor's Markdown toolbar and read-also picker. The form works without this file; it only saves typing.
+
+// A search box that looks stories up by headline as one types and hands the chosen one to choose(story).
+function storyPicker(placeholder, label, choose) {
+  "use strict";
+  const picker = document.createElement("span");
+  picker.className = "read-also-picker";
+  const search = document.createElement("input");
+  search.type = "search";
+  search.placeholder = placeholder;
+  search.setAttribute("aria-label", label);
+  const results = document.createElement("ul");
+  results.className = "read-also-results";
+  picker.append(search, results);
+  let pending;
+  search.addEventListener("input", () => {
+    clearTimeout(pending);
+    const q = search.value.trim();
+    if (q.length < 2) { results.replaceChildren(); return; }
+    pending = setTimeout(async () => {
+      const response = await fetch(`/admin/api/stories?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!response.ok) return;
+      const stories = await response.json();
+      results.replaceChildren(...stories.map((story) => {
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = `${story.headline} (${story.language}, ${story.status})`;
+        button.addEventListener("click", () => {
+          choose(story);
+          results.replaceChildren();
+          search.value = "";
+        });
+        item.append(button);
+        return item;
+      }));
+    }, 250);
+  });
+  return picker;
+}
+
 (() => {
   "use strict";
   const body = document.querySelector("textarea[data-markdown-editor]");
@@ -63,41 +103,9 @@
   }
 
   // Read also: search stories by headline and insert a [[read-also: id]] line.
-  const picker = document.createElement("span");
-  picker.className = "read-also-picker";
-  const search = document.createElement("input");
-  search.type = "search";
-  search.placeholder = "Read also: search headlines…";
-  search.setAttribute("aria-label", "Read also: search stories by headline");
-  const results = document.createElement("ul");
-  results.className = "read-also-results";
-  picker.append(search, results);
-  toolbar.append(picker);
-
-  let pending;
-  search.addEventListener("input", () => {
-    clearTimeout(pending);
-    const q = search.value.trim();
-    if (q.length < 2) { results.replaceChildren(); return; }
-    pending = setTimeout(async () => {
-      const response = await fetch(`/admin/api/stories?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-      if (!response.ok) return;
-      const stories = await response.json();
-      results.replaceChildren(...stories.map((story) => {
-        const item = document.createElement("li");
-        const choose = document.createElement("button");
-        choose.type = "button";
-        choose.textContent = `${story.headline} (${story.language}, ${story.status})`;
-        choose.addEventListener("click", () => {
-          insertBlock(`[[read-also: ${story.id}]]`);
-          results.replaceChildren();
-          search.value = "";
-        });
-        item.append(choose);
-        return item;
-      }));
-    }, 250);
-  });
+  toolbar.append(storyPicker("Read also: search headlines…", "Read also: search stories by headline", (story) => {
+    insertBlock(`[[read-also: ${story.id}]]`);
+  }));
 
   body.before(toolbar);
 })();
@@ -107,41 +115,11 @@
   "use strict";
   for (const list of document.querySelectorAll("textarea[data-related-picker]")) {
     if (list.disabled || list.closest("fieldset[disabled]")) continue;
-    const picker = document.createElement("span");
-    picker.className = "read-also-picker";
-    const search = document.createElement("input");
-    search.type = "search";
-    search.placeholder = "Find a story by headline…";
-    search.setAttribute("aria-label", `${list.dataset.relatedPicker === "pin" ? "Pin" : "Exclude"}: search stories by headline`);
-    const results = document.createElement("ul");
-    results.className = "read-also-results";
-    picker.append(search, results);
-    list.after(picker);
-    let pending;
-    search.addEventListener("input", () => {
-      clearTimeout(pending);
-      const q = search.value.trim();
-      if (q.length < 2) { results.replaceChildren(); return; }
-      pending = setTimeout(async () => {
-        const response = await fetch(`/admin/api/stories?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-        if (!response.ok) return;
-        const stories = await response.json();
-        results.replaceChildren(...stories.map((story) => {
-          const item = document.createElement("li");
-          const choose = document.createElement("button");
-          choose.type = "button";
-          choose.textContent = `${story.headline} (${story.language}, ${story.status})`;
-          choose.addEventListener("click", () => {
-            const line = `${story.id} · ${story.headline}`;
-            list.value = list.value.trim() ? `${list.value.trimEnd()}\n${line}` : line;
-            results.replaceChildren();
-            search.value = "";
-          });
-          item.append(choose);
-          return item;
-        }));
-      }, 250);
-    });
+    const label = `${list.dataset.relatedPicker === "pin" ? "Pin" : "Exclude"}: search stories by headline`;
+    list.after(storyPicker("Find a story by headline…", label, (story) => {
+      const line = `${story.id} · ${story.headline}`;
+      list.value = list.value.trim() ? `${list.value.trimEnd()}\n${line}` : line;
+    }));
   }
 })();
 
