@@ -12,6 +12,7 @@ using Gazette.Import;
 using Gazette.Localization;
 using Gazette.Media;
 using Gazette.Search;
+using Gazette.Security;
 using Gazette.Site;
 using Gazette.Sitemaps;
 
@@ -37,8 +38,9 @@ _ = Task.Run(() =>
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler(Addresses.ErrorPage(500));
-    app.UseHsts();
 }
+// HSTS too (over HTTPS only), for every answer below, error pages included.
+app.UseGazetteSecurityHeaders();
 app.UseStatusCodePagesWithReExecute(Addresses.ErrorPagePattern);
 app.UseDatabaseOutageResponses();
 app.UseLegacyRedirects();
@@ -60,6 +62,7 @@ app.MapMediaApi();
 app.MapSearchApi();
 app.MapArticleLookup();
 app.MapCommentTokens();
+app.MapCspReports();
 // What machines read is cached whole, varied on every query parameter (Caching/OutputCaching.cs).
 var machines = app.MapGroup("").CacheOutput(OutputCaching.Machines);
 machines.MapFeeds();
