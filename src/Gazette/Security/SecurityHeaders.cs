@@ -43,7 +43,10 @@ public static class SecurityHeaders
         headers.AddFrameOptionsDeny();
         headers.RemoveServerHeader();
         headers.AddContentSecurityPolicy(csp => ContentSecurityPolicy(csp, https));
-        headers.AddReportingEndpoints(endpoints => endpoints.AddEndpoint(ReportGroup, Addresses.Templates.CspReport));
+        // Written by hand: the library's builder wants an absolute URL, and the site's own origin is whatever the
+        // request came to. Browsers resolve a relative endpoint against the page (and use it over HTTPS only; over
+        // plain HTTP they fall back to report-uri).
+        headers.AddCustomHeader("Reporting-Endpoints", $"{ReportGroup}=\"{Addresses.Templates.CspReport}\"");
         headers.AddPermissionsPolicy(PermissionsPolicy);
         if (https)
             headers.AddStrictTransportSecurityMaxAge(maxAgeInSeconds: 365 * 24 * 60 * 60);
