@@ -127,3 +127,21 @@ public sealed partial class InlineCodeGuardTests
     [GeneratedRegex(@"<style[\s>]", RegexOptions.IgnoreCase)]
     private static partial Regex StyleElement();
 }
+
+/// <summary>What only means something over HTTPS is sent over HTTPS, and only there.</summary>
+public sealed class SecurityHeadersOverHttpsTests(SqliteSite site) : SiteTest(site)
+{
+    [Fact]
+    public async Task Over_https_the_policy_upgrades_requests_and_hsts_is_sent()
+    {
+        // Not localhost: browsers (and the library) never pin HSTS on it.
+        var client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, BaseAddress = new Uri("https://news.example/"),
+        });
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("upgrade-insecure-requests", string.Join(", ", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.StartsWith("max-age=31536000", string.Join(", ", response.Headers.GetValues("Strict-Transport-Security")));
+    }
+}
