@@ -12,6 +12,7 @@ using Gazette.Demo;
 using Gazette.Localization;
 using Gazette.Media;
 using Gazette.Search;
+using Gazette.Security;
 using Gazette.Site;
 using Gazette.Webhooks;
 
@@ -33,6 +34,8 @@ public static class GazetteServices
         services.AddGazetteAccounts(builder.Configuration);
         services.AddScoped<NewsroomAccounts>();
         services.AddSignInRateLimit(options);
+        services.AddCspReports(builder.Configuration);
+        builder.AddGazetteSecurityHeaders();
         services.AddGazetteComments(builder.Configuration);
         services.AddProblemDetails();
         services.AddContentApi();

@@ -11,6 +11,7 @@ using Gazette.Feeds;
 using Gazette.Localization;
 using Gazette.Media;
 using Gazette.Search;
+using Gazette.Security;
 using Gazette.Site;
 using Gazette.Sitemaps;
 
@@ -36,8 +37,9 @@ _ = Task.Run(() =>
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler(Addresses.ErrorPage(500));
-    app.UseHsts();
 }
+// HSTS too (over HTTPS only), for every answer below, error pages included.
+app.UseGazetteSecurityHeaders();
 app.UseStatusCodePagesWithReExecute(Addresses.ErrorPagePattern);
 app.UseDatabaseOutageResponses();
 app.UseLegacyRedirects();
@@ -59,6 +61,7 @@ app.MapMediaApi();
 app.MapSearchApi();
 app.MapArticleLookup();
 app.MapCommentTokens();
+app.MapCspReports();
 // What machines read is cached whole, varied on every query parameter (Caching/OutputCaching.cs).
 var machines = app.MapGroup("").CacheOutput(OutputCaching.Machines);
 machines.MapFeeds();

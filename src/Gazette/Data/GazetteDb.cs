@@ -169,6 +169,7 @@ public abstract class GazetteDb(DbContextOptions options) : IdentityDbContext<Ga
         WebhooksModel.Configure(model);
         Related.RelatedPin.Configure(model);
         Names.LocalizedNames.Configure(model);
+        Security.CspViolationCount.Configure(model);
     }
 
     /// <summary>The change-feed type for "the comments of story N changed" (its id is the story's).</summary>

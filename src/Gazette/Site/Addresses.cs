@@ -61,6 +61,9 @@ public sealed partial class Addresses
         /// <summary>The error page, where the exception handler and status codes re-execute (<see cref="ErrorPage"/>).</summary>
         public const string Error = "/error/{code:int}";
 
+        /// <summary>Where browsers send Content-Security-Policy violation reports (Security/CspReports.cs).</summary>
+        public const string CspReport = "/csp-report";
+
         // Pages that later features add (the front page's variants, live pages, /newsletters, static pages) put their
         // template here and their builder below, under "Pages added later", and register a page in PageRoutes.
 

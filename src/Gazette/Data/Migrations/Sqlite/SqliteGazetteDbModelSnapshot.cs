@@ -548,76 +548,6 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.ToTable("ChangeEvents");
                 });
 
-            modelBuilder.Entity("Gazette.Names.SectionTranslation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SectionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Language", "Slug")
-                        .IsUnique();
-
-                    b.HasIndex("SectionId", "Language")
-                        .IsUnique();
-
-                    b.ToTable("SectionTranslations");
-                });
-
-            modelBuilder.Entity("Gazette.Names.TagTranslation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TagId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Language", "Slug")
-                        .IsUnique();
-
-                    b.HasIndex("TagId", "Language")
-                        .IsUnique();
-
-                    b.ToTable("TagTranslations");
-                });
-
             modelBuilder.Entity("Gazette.Import.ImportRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -725,6 +655,76 @@ namespace Gazette.Data.Migrations.Sqlite
                     b.ToTable("MediaItems");
                 });
 
+            modelBuilder.Entity("Gazette.Names.SectionTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SectionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SectionTranslations");
+                });
+
+            modelBuilder.Entity("Gazette.Names.TagTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TagId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("TagTranslations");
+                });
+
             modelBuilder.Entity("Gazette.Related.RelatedPin", b =>
                 {
                     b.Property<int>("Id")
@@ -780,6 +780,41 @@ namespace Gazette.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Sections");
+                });
+
+            modelBuilder.Entity("Gazette.Security.CspViolationCount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Blocked")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Directive")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PagePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Directive", "Blocked", "PagePath")
+                        .IsUnique();
+
+                    b.ToTable("CspViolationCounts", (string)null);
                 });
 
             modelBuilder.Entity("Gazette.Site.SiteSettings", b =>
