@@ -137,7 +137,8 @@ public sealed class SecurityHeadersOverHttpsTests(SqliteSite site) : SiteTest(si
         // Not localhost: browsers (and the library) never pin HSTS on it.
         var client = Site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, BaseAddress = new Uri("https://news.example/"),
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://news.example/"),
         });
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
